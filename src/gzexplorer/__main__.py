@@ -1,0 +1,3 @@
+from gzexplorer.cli import main
+
+raise SystemExit(main())

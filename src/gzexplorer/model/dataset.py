@@ -1,0 +1,284 @@
+"""A loaded data pack and the questions the app asks of it."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from gzexplorer.model import loader, schema
+from gzexplorer.model.entities import (
+    Citations,
+    Excerpt,
+    Figure,
+    Indicator,
+    Milestone,
+    PackInfo,
+    Point,
+    Theme,
+)
+from gzexplorer.model.errors import DataPackError, Problem
+from gzexplorer.model.search import SearchHit, search
+
+
+def load(path: str | Path) -> Dataset:
+    """Load and check the data pack at ``path`` (a folder or its datapackage.json).
+
+    Raises :class:`DataPackError` listing every problem found.
+    """
+    folder, descriptor_path = loader.locate(path)
+    descriptor = loader.read_descriptor(descriptor_path)
+    problems = loader._Problems()
+    by_name: dict[str, dict[str, Any]] = {}
+    for i, res in enumerate(descriptor["resources"]):
+        if isinstance(res, dict) and isinstance(res.get("name"), str):
+            by_name.setdefault(res["name"], res)
+        else:
+            problems.add(descriptor_path.name, f'resource {i + 1} has no "name"')
+
+    tables: dict[str, pd.DataFrame] = {}
+    files: dict[str, str] = {}
+    for name, fields in schema.RESOURCES.items():
+        res = by_name.get(name)
+        if res is None:
+            problems.add(
+                descriptor_path.name,
+                f'no resource named "{name}"; a pack needs ' + ", ".join(schema.RESOURCES),
+            )
+            continue
+        where = f'{descriptor_path.name}: resource "{name}"'
+        path = loader.resource_path(folder, res, where, problems)
+        if path is None:
+            continue
+        rel = str(res["path"])
+        files[name] = rel
+        text = loader.read_text(path, rel, problems)
+        if text is None:
+            continue
+        dialect = res.get("dialect") if isinstance(res.get("dialect"), dict) else {}
+        delimiter = dialect.get("delimiter", ",")
+        if not isinstance(delimiter, str) or len(delimiter) != 1:
+            problems.add(where, "dialect.delimiter must be one character")
+            continue
+        table = loader.parse_table(text, rel, fields, delimiter, problems)
+        if table is not None:
+            tables[name] = table
+    if not problems:
+        loader.check_references(tables, files, problems)
+    if problems:
+        raise DataPackError(problems.items, str(folder))
+
+    document = ""
+    doc_res = by_name.get(descriptor.get("gzexplorer", {}).get("document", "document"))
+    if doc_res is not None:
+        doc_path = loader.resource_path(folder, doc_res, "document", problems)
+        if doc_path is not None:
+            document = loader.read_text(doc_path, str(doc_res["path"]), problems) or ""
+        if problems:
+            raise DataPackError(problems.items, str(folder))
+    return Dataset(folder, _info(descriptor), tables, document)
+
+
+def _info(d: dict[str, Any]) -> PackInfo:
+    extra = d.get("gzexplorer") if isinstance(d.get("gzexplorer"), dict) else {}
+
+    def titles(key: str) -> tuple[str, ...]:
+        items = d.get(key) if isinstance(d.get(key), list) else []
+        return tuple(
+            str(i.get("title") or i.get("name") or "") for i in items if isinstance(i, dict)
+        )
+
+    return PackInfo(
+        name=str(d.get("name", "")),
+        title=str(d.get("title") or d.get("name") or "Untitled data pack"),
+        description=str(d.get("description", "")),
+        version=str(d.get("version", "")),
+        citation=str(extra.get("citation", "")),
+        attribution=str(extra.get("attribution", "")),
+        sources=titles("sources"),
+        licenses=titles("licenses"),
+    )
+
+
+def _records(table: pd.DataFrame, cls: type, fields: tuple[str, ...]) -> list:
+    out = []
+    for row in table[list(fields)].itertuples(index=False, name=None):
+        values = [None if v is pd.NA else v for v in row]
+        out.append(cls(*values))
+    return out
+
+
+class Dataset:
+    """A checked data pack. Tables are pandas DataFrames; records are immutable."""
+
+    def __init__(
+        self, folder: Path, info: PackInfo, tables: dict[str, pd.DataFrame], document: str
+    ):
+        self.folder = folder
+        self.info = info
+        self.tables = tables
+        self.document = document
+        themes = tables["themes"].sort_values("order", kind="stable")
+        self._themes = [
+            Theme(r.id, r.name, r.description, int(r.order), r.icon)
+            for r in themes.itertuples(index=False)
+        ]
+        excerpts = tables["excerpts"].sort_values("order", kind="stable")
+        self._excerpts = [
+            Excerpt(r.id, int(r.order), r.section, r.kind, r.themes, r.text)
+            for r in excerpts.itertuples(index=False)
+        ]
+        self._excerpt_by_id = {e.id: e for e in self._excerpts}
+        self._indicators = [
+            Indicator(r.id, r.name, r.unit, r.themes, r.description, r.source, r.excerpt_ids)
+            for r in tables["indicators"].itertuples(index=False)
+        ]
+        self._indicator_by_id = {i.id: i for i in self._indicators}
+        self._figures = [
+            Figure(
+                r.id,
+                r.label,
+                float(r.value),
+                r.unit,
+                r.qualifier,
+                None if pd.isna(r.year) else int(r.year),
+                r.themes,
+                r.group.strip(),
+                bool(r.headline),
+                r.quote,
+                r.note,
+                r.excerpt_ids,
+            )
+            for r in tables["figures"].itertuples(index=False)
+        ]
+        self._figure_by_id = {f.id: f for f in self._figures}
+        milestones = tables["milestones"].sort_values("year", kind="stable")
+        self._milestones = [
+            Milestone(r.id, int(r.year), r.title, r.description, r.themes, r.excerpt_ids)
+            for r in milestones.itertuples(index=False)
+        ]
+
+    # -- themes -----------------------------------------------------------------------
+    def themes(self) -> list[Theme]:
+        """Themes in sidebar order."""
+        return list(self._themes)
+
+    def theme(self, theme_id: str) -> Theme:
+        for t in self._themes:
+            if t.id == theme_id:
+                return t
+        raise KeyError(theme_id)
+
+    # -- per-theme queries (theme_id None means everything) ---------------------------
+    def indicators(self, theme_id: str | None = None) -> list[Indicator]:
+        return [i for i in self._indicators if theme_id is None or theme_id in i.themes]
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self._indicator_by_id[indicator_id]
+
+    def figures(self, theme_id: str | None = None) -> list[Figure]:
+        return [f for f in self._figures if theme_id is None or theme_id in f.themes]
+
+    def figure(self, figure_id: str) -> Figure:
+        return self._figure_by_id[figure_id]
+
+    def headline_figures(self) -> list[Figure]:
+        return [f for f in self._figures if f.headline]
+
+    def milestones(self, theme_id: str | None = None) -> list[Milestone]:
+        """Milestones in year order."""
+        return [m for m in self._milestones if theme_id is None or theme_id in m.themes]
+
+    def excerpts(self, theme_id: str | None = None) -> list[Excerpt]:
+        """Excerpts in document order."""
+        return [e for e in self._excerpts if theme_id is None or theme_id in e.themes]
+
+    def excerpt(self, excerpt_id: str) -> Excerpt:
+        return self._excerpt_by_id[excerpt_id]
+
+    # -- series -------------------------------------------------------------------------
+    @cached_property
+    def _series(self) -> dict[str, pd.DataFrame]:
+        obs = self.tables["observations"]
+        cols = ["year", "value", "status", "note", "source_text", "excerpt_ids"]
+        return {
+            str(k): g[cols].sort_values("year").reset_index(drop=True)
+            for k, g in obs.groupby("indicator_id", sort=False)
+        }
+
+    def series(self, indicator_id: str) -> pd.DataFrame:
+        """Year-ordered observations of one indicator: year, value (NaN when missing),
+        status, note, source_text, excerpt_ids."""
+        if indicator_id not in self._indicator_by_id:
+            raise KeyError(indicator_id)
+        empty = self.tables["observations"].iloc[0:0][
+            ["year", "value", "status", "note", "source_text", "excerpt_ids"]
+        ]
+        return self._series.get(indicator_id, empty)
+
+    def point(self, indicator_id: str, year: int) -> Point:
+        s = self.series(indicator_id)
+        rows = s[s["year"] == year]
+        if rows.empty:
+            raise KeyError((indicator_id, year))
+        r = rows.iloc[0]
+        value = None if pd.isna(r["value"]) else float(r["value"])
+        return Point(
+            indicator_id,
+            int(r["year"]),
+            value,
+            r["status"],
+            r["note"],
+            r["source_text"],
+            tuple(r["excerpt_ids"]),
+        )
+
+    # -- provenance -------------------------------------------------------------------
+    def _excerpts_for(self, ids: tuple[str, ...]) -> list[Excerpt]:
+        return [self._excerpt_by_id[i] for i in ids]
+
+    def figure_sources(self, figure_id: str) -> list[Excerpt]:
+        return self._excerpts_for(self.figure(figure_id).excerpt_ids)
+
+    def point_sources(self, indicator_id: str, year: int) -> list[Excerpt]:
+        return self._excerpts_for(self.point(indicator_id, year).excerpt_ids)
+
+    def milestone_sources(self, milestone_id: str) -> list[Excerpt]:
+        for m in self._milestones:
+            if m.id == milestone_id:
+                return self._excerpts_for(m.excerpt_ids)
+        raise KeyError(milestone_id)
+
+    def citing(self, excerpt_id: str) -> Citations:
+        """Everything that names this excerpt as its source."""
+        if excerpt_id not in self._excerpt_by_id:
+            raise KeyError(excerpt_id)
+        obs = self.tables["observations"]
+        mask = obs["excerpt_ids"].map(lambda ids: excerpt_id in ids)
+        points = tuple(
+            self.point(r.indicator_id, int(r.year)) for r in obs[mask].itertuples(index=False)
+        )
+        return Citations(
+            excerpt_id,
+            figures=tuple(f for f in self._figures if excerpt_id in f.excerpt_ids),
+            points=points,
+            milestones=tuple(m for m in self._milestones if excerpt_id in m.excerpt_ids),
+            indicators=tuple(i for i in self._indicators if excerpt_id in i.excerpt_ids),
+        )
+
+    # -- search -------------------------------------------------------------------------
+    def search(self, query: str, theme_id: str | None = None) -> list[SearchHit]:
+        return search(self.excerpts(theme_id), query)
+
+    def summary(self) -> str:
+        t = self.tables
+        return (
+            f"{len(t['themes'])} themes, {len(t['indicators'])} indicators, "
+            f"{len(t['observations'])} observations, {len(t['figures'])} figures, "
+            f"{len(t['milestones'])} milestones, {len(t['excerpts'])} excerpts"
+        )
+
+
+__all__ = ["Dataset", "DataPackError", "Problem", "load"]

@@ -1,0 +1,110 @@
+"""The things a data pack holds, as plain immutable records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    description: str
+    order: int
+    icon: str = ""
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    id: str
+    order: int
+    section: str
+    kind: str
+    themes: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    unit: str
+    themes: tuple[str, ...]
+    description: str
+    source: str
+    excerpt_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: str
+    value: float
+    unit: str
+    qualifier: str
+    year: int | None
+    themes: tuple[str, ...]
+    group: str
+    headline: bool
+    quote: str
+    note: str
+    excerpt_ids: tuple[str, ...]
+
+    @property
+    def qualifier_text(self) -> str:
+        """The qualifier as words ('more than', 'nearly', 'about'), empty when exact."""
+        return QUALIFIER_WORDS.get(self.qualifier, "")
+
+
+QUALIFIER_WORDS = {"more_than": "more than", "nearly": "nearly", "about": "about", "exact": ""}
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    year: int
+    title: str
+    description: str
+    themes: tuple[str, ...]
+    excerpt_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One (indicator, year) cell: a number, or missing with the reason why."""
+
+    indicator_id: str
+    year: int
+    value: float | None
+    status: str
+    note: str
+    source_text: str
+    excerpt_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Citations:
+    """What cites one excerpt: the reverse of provenance."""
+
+    excerpt_id: str
+    figures: tuple[Figure, ...] = ()
+    points: tuple[Point, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    indicators: tuple[Indicator, ...] = field(default=())
+
+    def __bool__(self) -> bool:
+        return bool(self.figures or self.points or self.milestones or self.indicators)
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """What a pack says about itself, from datapackage.json."""
+
+    name: str
+    title: str
+    description: str
+    version: str
+    citation: str
+    attribution: str
+    sources: tuple[str, ...]
+    licenses: tuple[str, ...]

@@ -1,0 +1,326 @@
+"""Reading a data-pack folder from disk, with every problem reported as data.
+
+Nothing here trusts the pack: sizes are checked before reading, resource paths may
+not leave the pack folder, text must be UTF-8 (a BOM is accepted), and every cell is
+checked against :mod:`gzexplorer.model.schema`. All problems found are raised together
+in one :class:`DataPackError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from gzexplorer.model import schema
+from gzexplorer.model.errors import DataPackError, Problem
+
+DESCRIPTOR = "datapackage.json"
+MAX_DESCRIPTOR_BYTES = 4 * 2**20
+MAX_RESOURCE_BYTES = 1 * 2**30
+MAX_PROBLEMS_PER_FILE = 30
+
+
+class _Problems:
+    """Collects problems, at most MAX_PROBLEMS_PER_FILE per file."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+        self._per_file: dict[str, int] = {}
+
+    def add(self, file: str, message: str, row: int | None = None, field: str | None = None):
+        n = self._per_file.get(file, 0) + 1
+        self._per_file[file] = n
+        if n <= MAX_PROBLEMS_PER_FILE:
+            self.items.append(Problem(file, message, row, field))
+        elif n == MAX_PROBLEMS_PER_FILE + 1:
+            self.items.append(Problem(file, "more problems in this file were not listed"))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def locate(path: str | Path) -> tuple[Path, Path]:
+    """The pack folder and its descriptor, for a folder or a datapackage.json path."""
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise DataPackError([Problem(str(p), "no such file or folder")], str(p))
+    if p.is_dir():
+        descriptor = p / DESCRIPTOR
+        if not descriptor.is_file():
+            raise DataPackError(
+                [Problem(str(p), f"not a data pack: the folder has no {DESCRIPTOR}")], str(p)
+            )
+        return p, descriptor
+    return p.parent, p
+
+
+def read_descriptor(descriptor: Path) -> dict[str, Any]:
+    name = descriptor.name
+
+    def fail(message: str) -> DataPackError:
+        return DataPackError([Problem(name, message)], str(descriptor.parent))
+
+    size = descriptor.stat().st_size
+    if size == 0:
+        raise fail("the file is empty; expected a JSON object describing the pack")
+    if size > MAX_DESCRIPTOR_BYTES:
+        raise fail(
+            f"the file is {size:,} bytes; a descriptor may be at most {MAX_DESCRIPTOR_BYTES:,}"
+        )
+    try:
+        text = descriptor.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(f"not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataPackError(
+            [Problem(name, f"invalid JSON: {exc.msg} (column {exc.colno})", row=exc.lineno)],
+            str(descriptor.parent),
+        ) from None
+    if not isinstance(data, dict):
+        raise fail("expected a JSON object at the top level")
+    if not isinstance(data.get("resources"), list):
+        raise fail('expected a "resources" list')
+    return data
+
+
+def resource_path(folder: Path, resource: dict[str, Any], where: str, problems: _Problems):
+    """The resource's file, or None (with a problem) if its path is unsafe or missing."""
+    rel = resource.get("path")
+    if not isinstance(rel, str) or not rel:
+        problems.add(where, 'expected a "path" naming a file inside the pack folder')
+        return None
+    if rel.startswith(("/", "\\")) or Path(rel).is_absolute() or "://" in rel:
+        problems.add(where, f'path "{rel}" must be relative to the pack folder')
+        return None
+    if ".." in Path(rel).parts:
+        problems.add(where, f'path "{rel}" leaves the pack folder')
+        return None
+    target = folder / rel
+    try:
+        resolved = target.resolve(strict=True)
+    except (FileNotFoundError, RuntimeError):
+        problems.add(rel, "file not found in the pack folder")
+        return None
+    if not resolved.is_relative_to(folder.resolve()):
+        problems.add(rel, "links outside the pack folder; refused")
+        return None
+    if not resolved.is_file():
+        problems.add(rel, "expected a file, found a folder")
+        return None
+    size = resolved.stat().st_size
+    if size > MAX_RESOURCE_BYTES:
+        problems.add(rel, f"the file is {size:,} bytes; at most {MAX_RESOURCE_BYTES:,} are read")
+        return None
+    return resolved
+
+
+def read_text(path: Path, rel: str, problems: _Problems) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(rel, f"cannot read: {exc.strerror}")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.add(rel, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", row=line)
+        return None
+
+
+def parse_table(
+    text: str, rel: str, fields: dict[str, schema.Field], delimiter: str, problems: _Problems
+) -> pd.DataFrame | None:
+    """Parse CSV text into a DataFrame with typed columns, or None if it is unusable."""
+    if not text.strip():
+        problems.add(rel, "the file is empty; expected a header row and records")
+        return None
+    try:
+        raw = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            sep=delimiter,
+            quoting=csv.QUOTE_MINIMAL,
+            skipinitialspace=False,
+        )
+    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
+        problems.add(rel, f"not readable as CSV: {str(exc).strip()}")
+        return None
+    raw.columns = [str(c).strip() for c in raw.columns]
+    missing = [name for name in fields if name not in raw.columns]
+    if missing:
+        hint = ""
+        if len(raw.columns) == 1 and any(d in raw.columns[0] for d in ";\t|"):
+            header = raw.columns[0][:60]
+            hint = f' (the header is one column "{header}": is the delimiter "{delimiter}"?)'
+        problems.add(rel, f"missing column(s): {', '.join(missing)}{hint}", row=1)
+        return None
+    duplicated = raw.columns[raw.columns.duplicated()].tolist()
+    if duplicated:
+        problems.add(rel, f"duplicate column(s): {', '.join(duplicated)}", row=1)
+        return None
+    table = raw.copy()
+    rows = pd.RangeIndex(2, len(raw) + 2)
+    for name, field in fields.items():
+        table[name] = _convert(raw[name], name, field, rows, rel, problems)
+    return table
+
+
+def _report(mask: pd.Series, values: pd.Series, rows, rel, name, message, problems: _Problems):
+    for i in mask.to_numpy().nonzero()[0][: MAX_PROBLEMS_PER_FILE + 1]:
+        problems.add(rel, message.format(value=values.iat[i]), row=int(rows[i]), field=name)
+
+
+def _convert(col: pd.Series, name: str, field: schema.Field, rows, rel: str, problems: _Problems):
+    stripped = col.str.strip()
+    empty = stripped == ""
+    if field.required and field.kind != "list":
+        _report(empty, stripped, rows, rel, name, "a value is required", problems)
+    if field.kind == "id":
+        bad = ~empty & ~stripped.str.match(schema.ID_PATTERN)
+        _report(
+            bad,
+            stripped,
+            rows,
+            rel,
+            name,
+            'expected an id (letters, digits, _ . -), got "{value}"',
+            problems,
+        )
+        return stripped
+    if field.kind == "text":
+        return col
+    if field.kind == "enum":
+        bad = ~empty & ~stripped.isin(field.choices)
+        allowed = ", ".join(field.choices)
+        _report(
+            bad, stripped, rows, rel, name, f'expected one of {allowed}, got "{{value}}"', problems
+        )
+        return stripped
+    if field.kind == "integer":
+        bad = ~empty & ~stripped.str.fullmatch(r"[+-]?\d{1,9}")
+        _report(bad, stripped, rows, rel, name, 'expected a whole number, got "{value}"', problems)
+        return pd.to_numeric(stripped.where(~empty & ~bad), errors="coerce").astype("Int64")
+    if field.kind == "number":
+        numbers = pd.to_numeric(stripped.where(~empty), errors="coerce")
+        nan = ~empty & numbers.isna()
+        _report(
+            nan, stripped, rows, rel, name, 'expected a number like 12.5, got "{value}"', problems
+        )
+        inf = ~empty & ~nan & numbers.abs().eq(math.inf)
+        _report(inf, stripped, rows, rel, name, 'expected a finite number, got "{value}"', problems)
+        return numbers.where(~inf).astype("float64")
+    if field.kind == "boolean":
+        lowered = stripped.str.lower()
+        bad = ~lowered.isin(schema.TRUE_WORDS + schema.FALSE_WORDS)
+        _report(bad, stripped, rows, rel, name, 'expected true or false, got "{value}"', problems)
+        return lowered.isin(schema.TRUE_WORDS)
+    if field.kind == "list":
+        lists = _split_lists(stripped)
+        if field.required:
+            _report(
+                lists.map(len) == 0,
+                stripped,
+                rows,
+                rel,
+                name,
+                "at least one id is required",
+                problems,
+            )
+        return lists
+    raise AssertionError(f"unknown field kind {field.kind}")
+
+
+def _split_lists(col: pd.Series) -> pd.Series:
+    """Split ';'-separated ids into tuples; each distinct string is split once."""
+    cache = {
+        s: tuple(item.strip() for item in s.split(schema.LIST_DELIMITER) if item.strip())
+        for s in col.unique()
+    }
+    return col.map(cache)
+
+
+def check_references(tables: dict[str, pd.DataFrame], files: dict[str, str], problems: _Problems):
+    """Primary keys are unique; theme, excerpt and indicator ids point somewhere."""
+    for name, key in schema.PRIMARY_KEYS.items():
+        table = tables[name]
+        dup = table.duplicated(list(key), keep=False)
+        if dup.any():
+            first_row: dict[tuple, int] = {}
+            for i in dup.to_numpy().nonzero()[0]:
+                k = tuple(table.iloc[i][c] for c in key)
+                if k in first_row:
+                    label = ", ".join(str(v) for v in k)
+                    problems.add(
+                        files[name],
+                        f'duplicate {" + ".join(key)} "{label}" (first at row {first_row[k]})',
+                        row=i + 2,
+                        field=key[0],
+                    )
+                else:
+                    first_row[k] = i + 2
+
+    theme_ids = set(tables["themes"]["id"])
+    excerpt_ids = set(tables["excerpts"]["id"])
+    indicator_ids = set(tables["indicators"]["id"])
+    for name, table in tables.items():
+        if "themes" in schema.RESOURCES[name]:
+            _check_lists(table, "themes", theme_ids, "theme", files[name], problems)
+        if "excerpt_ids" in schema.RESOURCES[name]:
+            _check_lists(table, "excerpt_ids", excerpt_ids, "excerpt", files[name], problems)
+
+    obs = tables["observations"]
+    unknown = ~obs["indicator_id"].isin(indicator_ids)
+    _report(
+        unknown,
+        obs["indicator_id"],
+        obs.index + 2,
+        files["observations"],
+        "indicator_id",
+        'no indicator with id "{value}" in indicators',
+        problems,
+    )
+    has_value = obs["value"].notna()
+    reported = obs["status"] == "reported"
+    _report(
+        reported & ~has_value,
+        obs["status"],
+        obs.index + 2,
+        files["observations"],
+        "value",
+        "status is reported but the value is empty (use not_reported for a missing cell)",
+        problems,
+    )
+    _report(
+        ~reported & has_value & obs["status"].isin(schema.STATUSES),
+        obs["status"],
+        obs.index + 2,
+        files["observations"],
+        "value",
+        "status is {value} but a value is given (use status reported)",
+        problems,
+    )
+
+
+def _check_lists(table, column, known: set[str], what: str, rel: str, problems: _Problems):
+    unique = table[column].unique()
+    bad_lists = {ids: [i for i in ids if i not in known] for ids in unique}
+    bad_lists = {k: v for k, v in bad_lists.items() if v}
+    if not bad_lists:
+        return
+    mask = table[column].map(lambda ids: ids in bad_lists)
+    for i in mask.to_numpy().nonzero()[0][: MAX_PROBLEMS_PER_FILE + 1]:
+        missing = ", ".join(f'"{x}"' for x in bad_lists[table[column].iat[i]])
+        problems.add(rel, f"no {what} with id {missing}", row=i + 2, field=column)
