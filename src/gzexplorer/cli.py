@@ -28,7 +28,102 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="check a data pack and print a summary or its problems")
     v.add_argument("pack", metavar="PACK", help="a data pack folder or its datapackage.json")
+
+    e = sub.add_parser("export", help="export charts as PNG, SVG or CSV without a window")
+    which = e.add_mutually_exclusive_group(required=True)
+    which.add_argument("--theme", metavar="THEME", help="overview or a theme id")
+    which.add_argument("--all", action="store_true", help="every chart of every theme")
+    e.add_argument(
+        "--chart", type=int, default=1, metavar="N", help="chart number in the theme (from 1)"
+    )
+    e.add_argument(
+        "--format", choices=("png", "svg", "csv"), help="default: from --out's extension"
+    )
+    e.add_argument("--out", required=True, metavar="FILE", help="output file (a folder with --all)")
+    e.add_argument("--width", type=int, default=1200, metavar="W", help="pixels (default 1200)")
+    e.add_argument("--height", type=int, default=750, metavar="H", help="pixels (default 750)")
+    e.add_argument("--scale", type=float, default=1.0, metavar="S", help="pixel density, 1-4")
+    e.add_argument("--transparent", action="store_true", help="PNG/SVG without a background")
+    e.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
+
+    s = sub.add_parser("screenshot", help="render the main window at a theme to a PNG")
+    s.add_argument("--theme", required=True, metavar="THEME", help="overview or a theme id")
+    s.add_argument("--out", required=True, metavar="FILE.png")
+    s.add_argument(
+        "--size", default="1440x900", metavar="WxH", help="window size (default 1440x900)"
+    )
+    s.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
     return parser
+
+
+class CliError(Exception):
+    """One line for stderr; exit code 2."""
+
+
+def _dataset(args: argparse.Namespace):
+    from gzexplorer import model
+    from gzexplorer.paths import builtin_pack
+
+    path = getattr(args, "sub_data", None) or args.data
+    try:
+        return model.load(path or builtin_pack())
+    except model.DataPackError as exc:
+        first = exc.problems[0] if exc.problems else "unknown problem"
+        more = (
+            f" (and {len(exc.problems) - 1} more; run gzexplorer validate)"
+            if len(exc.problems) > 1
+            else ""
+        )
+        raise CliError(f"bad data pack {path}: {first}{more}") from None
+
+
+def _headless_app():
+    from gzexplorer.ui.application import make_app, use_offscreen_if_headless
+
+    use_offscreen_if_headless()
+    return make_app()
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from gzexplorer.export_all import export_all, export_one
+
+    dataset = _dataset(args)
+    _headless_app()
+    if args.all:
+        written = export_all(
+            dataset, args.out, args.width, args.height, args.scale, args.transparent
+        )
+        print(f"wrote {len(written)} files to {args.out}")
+        return EXIT_OK
+    fmt = args.format or args.out.rsplit(".", 1)[-1].lower()
+    if fmt not in ("png", "svg", "csv"):
+        raise CliError(f"cannot tell the format from {args.out!r}; add --format png|svg|csv")
+    path = export_one(
+        dataset,
+        args.theme,
+        args.chart,
+        fmt,
+        args.out,
+        args.width,
+        args.height,
+        args.scale,
+        args.transparent,
+    )
+    print(path)
+    return EXIT_OK
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    try:
+        width, height = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        raise CliError(f"--size {args.size!r}: expected WIDTHxHEIGHT, e.g. 1440x900") from None
+    dataset = _dataset(args)
+    _headless_app()
+    from gzexplorer.ui.screenshot import screenshot
+
+    print(screenshot(dataset, args.theme, args.out, width, height))
+    return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -53,11 +148,24 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    commands = {"validate": _cmd_validate, None: _cmd_gui}
+    commands = {
+        "validate": _cmd_validate,
+        "export": _cmd_export,
+        "screenshot": _cmd_screenshot,
+        None: _cmd_gui,
+    }
+    from gzexplorer.files import WriteError
+
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except CliError as exc:
+        print(f"gzexplorer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except WriteError as exc:
+        print(f"gzexplorer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         print(
             f"gzexplorer: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr

@@ -54,7 +54,7 @@ def load(path: str | Path) -> Dataset:
             continue
         rel = str(res["path"])
         files[name] = rel
-        text = loader.read_text(path, rel, problems)
+        text = loader.read_text(path, rel, problems, records=True)
         if text is None:
             continue
         dialect = res.get("dialect") if isinstance(res.get("dialect"), dict) else {}
@@ -71,7 +71,9 @@ def load(path: str | Path) -> Dataset:
         raise DataPackError(problems.items, str(folder))
 
     document = ""
-    doc_res = by_name.get(descriptor.get("gzexplorer", {}).get("document", "document"))
+    extra = descriptor.get("gzexplorer")
+    doc_name = extra.get("document", "document") if isinstance(extra, dict) else "document"
+    doc_res = by_name.get(doc_name) if isinstance(doc_name, str) else None
     if doc_res is not None:
         doc_path = loader.resource_path(folder, doc_res, "document", problems)
         if doc_path is not None:

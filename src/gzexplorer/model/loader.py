@@ -8,10 +8,12 @@ in one :class:`DataPackError`.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import math
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +126,8 @@ def resource_path(folder: Path, resource: dict[str, Any], where: str, problems: 
     return resolved
 
 
-def read_text(path: Path, rel: str, problems: _Problems) -> str | None:
+def read_text(path: Path, rel: str, problems: _Problems, records: bool = False) -> str | None:
+    """The file's text; ``records`` numbers a bad byte's row by CSV records, not lines."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -134,6 +137,10 @@ def read_text(path: Path, rel: str, problems: _Problems) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        if records:  # a quoted cell may span lines: count the records before the bad byte
+            before = data[: exc.start].decode("utf-8", errors="replace") + "x"
+            with contextlib.suppress(csv.Error):
+                line = sum(1 for _ in csv.reader(io.StringIO(before)))
         problems.add(rel, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", row=line)
         return None
 
@@ -145,37 +152,67 @@ def parse_table(
     if not text.strip():
         problems.add(rel, "the file is empty; expected a header row and records")
         return None
-    try:
-        raw = pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            sep=delimiter,
-            quoting=csv.QUOTE_MINIMAL,
-            skipinitialspace=False,
-        )
-    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
-        problems.add(rel, f"not readable as CSV: {str(exc).strip()}")
+    try:  # the header as written: pandas would rename a repeated column "name" to "name.1"
+        header = [c.strip() for c in next(csv.reader(io.StringIO(text), delimiter=delimiter))]
+    except csv.Error as exc:
+        problems.add(rel, f"not readable as CSV: {exc}", row=1)
         return None
-    raw.columns = [str(c).strip() for c in raw.columns]
-    missing = [name for name in fields if name not in raw.columns]
+    missing = [name for name in fields if name not in header]
     if missing:
         hint = ""
-        if len(raw.columns) == 1 and any(d in raw.columns[0] for d in ";\t|"):
-            header = raw.columns[0][:60]
-            hint = f' (the header is one column "{header}": is the delimiter "{delimiter}"?)'
+        if len(header) == 1 and any(d in header[0] for d in ";\t|"):
+            one = header[0][:60]
+            hint = f' (the header is one column "{one}": is the delimiter "{delimiter}"?)'
         problems.add(rel, f"missing column(s): {', '.join(missing)}{hint}", row=1)
         return None
-    duplicated = raw.columns[raw.columns.duplicated()].tolist()
+    duplicated = list(dict.fromkeys(c for c in header if c and header.count(c) > 1))
     if duplicated:
         problems.add(rel, f"duplicate column(s): {', '.join(duplicated)}", row=1)
+        return None
+    try:
+        with warnings.catch_warnings():
+            # index_col=False: a row with one cell too many must not become an index that
+            # shifts every column; pandas then warns (and would drop the cell): an error here.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            raw = pd.read_csv(
+                io.StringIO(text),
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                sep=delimiter,
+                quoting=csv.QUOTE_MINIMAL,
+                skipinitialspace=False,
+                index_col=False,
+                skip_blank_lines=False,
+            )
+    except (pd.errors.ParserError, pd.errors.ParserWarning, csv.Error, ValueError) as exc:
+        long_rows = _long_rows(text, delimiter, len(header))
+        for row, cells in long_rows[: MAX_PROBLEMS_PER_FILE + 1]:
+            problems.add(rel, f"expected {len(header)} cells like the header, got {cells}", row=row)
+        if not long_rows:
+            problems.add(rel, f"not readable as CSV: {str(exc).strip()}")
+        return None
+    raw.columns = [str(c).strip() for c in raw.columns]
+    # Blank rows are kept (skip_blank_lines=False) so that row numbers stay true to the file.
+    blank = (raw == "").all(axis=1).to_numpy().nonzero()[0]
+    for i in blank[: MAX_PROBLEMS_PER_FILE + 1]:
+        problems.add(rel, "the row is blank; remove it", row=int(i) + 2)
+    if len(blank):
         return None
     table = raw.copy()
     rows = pd.RangeIndex(2, len(raw) + 2)
     for name, field in fields.items():
         table[name] = _convert(raw[name], name, field, rows, rel, problems)
     return table
+
+
+def _long_rows(text: str, delimiter: str, width: int) -> list[tuple[int, int]]:
+    """(row, cells) of the records with more cells than the header's ``width``."""
+    try:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        return [(n, len(r)) for n, r in enumerate(reader, start=1) if len(r) > width]
+    except csv.Error:
+        return []
 
 
 def _report(mask: pd.Series, values: pd.Series, rows, rel, name, message, problems: _Problems):
@@ -266,11 +303,11 @@ def check_references(tables: dict[str, pd.DataFrame], files: dict[str, str], pro
                     problems.add(
                         files[name],
                         f'duplicate {" + ".join(key)} "{label}" (first at row {first_row[k]})',
-                        row=i + 2,
+                        row=int(i) + 2,
                         field=key[0],
                     )
                 else:
-                    first_row[k] = i + 2
+                    first_row[k] = int(i) + 2
 
     theme_ids = set(tables["themes"]["id"])
     excerpt_ids = set(tables["excerpts"]["id"])
@@ -323,4 +360,4 @@ def _check_lists(table, column, known: set[str], what: str, rel: str, problems: 
     mask = table[column].map(lambda ids: ids in bad_lists)
     for i in mask.to_numpy().nonzero()[0][: MAX_PROBLEMS_PER_FILE + 1]:
         missing = ", ".join(f'"{x}"' for x in bad_lists[table[column].iat[i]])
-        problems.add(rel, f"no {what} with id {missing}", row=i + 2, field=column)
+        problems.add(rel, f"no {what} with id {missing}", row=int(i) + 2, field=column)

@@ -1,0 +1,235 @@
+"""What to draw for each view of a data pack, derived from the data alone.
+
+Rules (no figure or title is hard-coded, so another pack works unchanged):
+
+* line chart: the theme's indicators, one chart per unit; missing years are gaps,
+  qualitative cells become annotations, not-reported years a footnote;
+* bar chart: the theme's figures that share a ``group`` and a unit (two or more);
+* timeline: the theme's milestones (on the Overview: all of them, coloured by theme).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from gzexplorer.charts import format as fmt
+from gzexplorer.charts import palette
+from gzexplorer.charts.spec import Annotation, ChartSpec, Mark, Ref, Series, TableRow
+from gzexplorer.model import Dataset, Figure, Milestone
+
+OVERVIEW = "overview"
+
+
+def views(dataset: Dataset) -> list[tuple[str, str]]:
+    """(id, name) of every view in sidebar order: Overview, then the pack's themes."""
+    return [(OVERVIEW, "Overview")] + [(t.id, t.name) for t in dataset.themes()]
+
+
+def charts_for(dataset: Dataset, view_id: str) -> list[ChartSpec]:
+    """The charts of a view, in the order they are offered (numbered from 1)."""
+    if view_id == OVERVIEW:
+        return [_timeline(dataset, OVERVIEW, dataset.milestones(), by_theme=True)]
+    dataset.theme(view_id)  # KeyError for an unknown theme
+    charts = _line_charts(dataset, view_id) + _bar_charts(dataset, view_id)
+    milestones = dataset.milestones(view_id)
+    if milestones:
+        charts.append(_timeline(dataset, view_id, milestones, by_theme=False))
+    return charts
+
+
+def figures_for(dataset: Dataset, view_id: str) -> list[Figure]:
+    """The figure cards of a view: headline figures on the Overview."""
+    return dataset.headline_figures() if view_id == OVERVIEW else dataset.figures(view_id)
+
+
+def document_source(dataset: Dataset) -> str:
+    return dataset.info.citation or dataset.info.title
+
+
+# -- line charts ---------------------------------------------------------------------
+
+
+def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
+    by_unit: dict[str, list] = defaultdict(list)
+    for ind in dataset.indicators(theme_id):
+        by_unit[ind.unit].append(ind)
+    charts = []
+    for n, (unit, indicators) in enumerate(by_unit.items(), start=1):
+        series, annotations, notes, rows, years, alt = [], [], [], [], [], []
+        for i, ind in enumerate(indicators):
+            color = palette.color(i)
+            frame = dataset.series(ind.id)
+            marks = []
+            missing_years, described = [], []
+            for r in frame.itertuples(index=False):
+                year = int(r.year)
+                value = None if math.isnan(r.value) else float(r.value)
+                ref = Ref("point", ind.id, year, tuple(r.excerpt_ids))
+                text = (
+                    fmt.with_unit(value, unit) if value is not None else (r.note or "not reported")
+                )
+                marks.append(Mark(year, value, ind.name, text, r.status, ref, r.note))
+                rows.append(TableRow(ind.id, ind.name, unit, year, value, r.status, ind.source))
+                years.append(year)
+                if r.status == "qualitative":
+                    annotations.append(Annotation(year, r.note, color, ref))
+                elif value is None:
+                    missing_years.append(year)
+                if value is not None:
+                    described.append((year, value))
+            if missing_years:
+                notes.append(f"{ind.name}: not reported for {fmt.runs(missing_years)}.")
+            series.append(Series(ind.id, ind.name, unit, color, tuple(marks), ind.source))
+            if described:
+                (y0, v0), (y1, v1) = described[0], described[-1]
+                alt.append(
+                    f"{ind.name} went from {fmt.with_unit(v0, unit)} in {y0} "
+                    f"to {fmt.with_unit(v1, unit)} in {y1}"
+                )
+        if annotations:
+            for note in sorted({a.text for a in annotations}):
+                yrs = [int(a.x) for a in annotations if a.text == note]
+                who = {a.ref.id for a in annotations if a.text == note}
+                names = ", ".join(dataset.indicator(i).name for i in sorted(who))
+                notes.append(f"{names}: {note} in {fmt.runs(yrs)} (no number given).")
+        names = [ind.name for ind in indicators]
+        title = " vs ".join([names[0]] + [_lower_first(n) for n in names[1:]])
+        sources = sorted({ind.source for ind in indicators if ind.source})
+        charts.append(
+            ChartSpec(
+                id=f"{theme_id}-line-{n}",
+                theme_id=theme_id,
+                kind="line",
+                title=title,
+                subtitle=f"{_unit_words(unit)}, {fmt.year_range(years)}",
+                x_label="Year",
+                y_label=unit,
+                series=tuple(series),
+                source=_source_line(sources, dataset),
+                annotations=tuple(annotations),
+                notes=tuple(notes),
+                alt_text="; ".join(alt) + "." if alt else "",
+                rows=tuple(rows),
+            )
+        )
+    return charts
+
+
+def _lower_first(name: str) -> str:
+    """'Growth rate' -> 'growth rate', but 'GDP growth' stays."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _unit_words(unit: str) -> str:
+    return "Per cent" if unit == "%" else unit[:1].upper() + unit[1:]
+
+
+def _source_line(sources: list[str], dataset: Dataset) -> str:
+    doc = document_source(dataset)
+    if sources:
+        return f"Source: {'; '.join(sources)}; in {doc}"
+    return f"Source: {doc}"
+
+
+# -- bar charts ----------------------------------------------------------------------
+
+
+def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for f in dataset.figures(theme_id):
+        if f.group:
+            groups[(f.group, f.unit)].append(f)
+    charts = []
+    n = 0
+    for (group, unit), figures in groups.items():
+        if len(figures) < 2:
+            continue
+        n += 1
+        # bars drawn bottom-up; keep the document's order top-down
+        ordered = list(reversed(figures))
+        marks = []
+        rows = []
+        for i, f in enumerate(ordered):
+            value_text = " ".join(x for x in (f.qualifier_text, fmt.with_unit(f.value, unit)) if x)
+            ref = Ref("figure", f.id, f.year, f.excerpt_ids)
+            marks.append(Mark(i, f.value, f.label, value_text, f.qualifier, ref, f.note))
+        for f in figures:
+            rows.append(
+                TableRow(
+                    f.id, f.label, unit, f.year, f.value, f.qualifier, document_source(dataset)
+                )
+            )
+        values = [abs(f.value) for f in figures]
+        log = all(f.value > 0 for f in figures) and max(values) / max(min(values), 1e-9) >= 100
+        years = [f.year for f in figures if f.year is not None]
+        unit_text = "Number" if unit == "count" else _unit_words(unit)
+        subtitle = unit_text + (f", {fmt.year_range(years)}" if years else "")
+        if log:
+            subtitle += " (logarithmic scale)"
+        alt = "; ".join(f"{m.label}: {m.value_text}" for m in reversed(marks))
+        charts.append(
+            ChartSpec(
+                id=f"{theme_id}-bar-{n}",
+                theme_id=theme_id,
+                kind="bar",
+                title=group,
+                subtitle=subtitle,
+                x_label="" if unit == "count" else unit,
+                y_label="",
+                series=(
+                    Series(f"{theme_id}-bar-{n}", group, unit, palette.color(0), tuple(marks)),
+                ),
+                source=_source_line([], dataset),
+                categories=tuple(f.label for f in ordered),
+                log_scale=log,
+                alt_text=f"{group}: {alt}.",
+                rows=tuple(rows),
+            )
+        )
+    return charts
+
+
+# -- timelines -----------------------------------------------------------------------
+
+
+def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_theme: bool):
+    themes = dataset.themes()
+    order = {t.id: i for i, t in enumerate(themes)}
+    lanes: dict[int, int] = defaultdict(int)
+    grouped: dict[str, list[Mark]] = defaultdict(list)
+    rows = []
+    for m in milestones:
+        lane = lanes[m.year]
+        lanes[m.year] += 1
+        key = (m.themes[0] if m.themes else "") if by_theme else view_id
+        ref = Ref("milestone", m.id, m.year, m.excerpt_ids)
+        grouped[key].append(
+            Mark(m.year, float(lane), m.title, str(m.year), "event", ref, m.description)
+        )
+        rows.append(TableRow(m.id, m.title, "", m.year, None, "event", document_source(dataset)))
+    series = []
+    for key, marks in sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order))):
+        if by_theme:
+            name = dataset.theme(key).name if key in order else "Other"
+            color = palette.color(order.get(key, len(order)))
+        else:
+            name = "Milestones"
+            color = palette.color(order.get(view_id, 0))
+        series.append(Series(key or "other", name, "", color, tuple(marks)))
+    years = [m.year for m in milestones]
+    title = "Milestones" if view_id == OVERVIEW else f"{dataset.theme(view_id).name}: milestones"
+    alt = "; ".join(f"{m.year}: {m.title}" for m in milestones)
+    return ChartSpec(
+        id=f"{view_id}-timeline",
+        theme_id=view_id,
+        kind="timeline",
+        title=title,
+        subtitle=f"Dated events, {fmt.year_range(years)}" if years else "No dated events",
+        x_label="Year",
+        y_label="",
+        series=tuple(series),
+        source=_source_line([], dataset),
+        alt_text=f"{title}: {alt}." if alt else "",
+        rows=tuple(rows),
+    )

@@ -1,0 +1,22 @@
+"""Colour-blind-safe colours (Okabe & Ito), ordered for contrast on white and dark."""
+
+from __future__ import annotations
+
+# Okabe-Ito without yellow, which fails contrast on white.
+SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+# The same hues, lightened for a dark background.
+SERIES_DARK = ("#56B4E9", "#FF8A3D", "#2FD0A0", "#E5A0C8", "#F5B841", "#9AD3F5", "#FFFFFF")
+MISSING = "#9A9A9A"
+
+
+def color(index: int, dark: bool = False) -> str:
+    colours = SERIES_DARK if dark else SERIES
+    return colours[index % len(colours)]
+
+
+def dark_variant(light: str) -> str:
+    """The dark-scheme colour that stands for a light-scheme one."""
+    try:
+        return SERIES_DARK[SERIES.index(light)]
+    except ValueError:
+        return light

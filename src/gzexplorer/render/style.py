@@ -1,0 +1,61 @@
+"""How charts look: colours and font sizes, light or dark, scaled for export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    dark: bool = False
+    transparent: bool = False
+    scale: float = 1.0  # multiplies fonts, line widths, markers (export sizes)
+    title_pt: float = 15.0
+    subtitle_pt: float = 10.5
+    body_pt: float = 9.5
+    small_pt: float = 8.5
+    line_width: float = 2.5
+    marker: float = 9.0
+    font_family: str = ""
+
+    @property
+    def background(self) -> str:
+        return "#1E1F22" if self.dark else "#FFFFFF"
+
+    @property
+    def text(self) -> str:
+        return "#ECECEC" if self.dark else "#1A1A1A"
+
+    @property
+    def muted(self) -> str:
+        return "#B4B4B4" if self.dark else "#5C5C5C"
+
+    @property
+    def grid(self) -> str:
+        return "#3A3B3F" if self.dark else "#E6E6E6"
+
+    @property
+    def axis(self) -> str:
+        return "#8C8C8C" if self.dark else "#7A7A7A"
+
+    @property
+    def highlight(self) -> str:
+        return "#FFD54F" if self.dark else "#111111"
+
+    def pt(self, size: float) -> float:
+        return size * self.scale
+
+    def px(self, size: float) -> float:
+        return size * self.scale
+
+    def scaled(self, scale: float) -> ChartStyle:
+        return replace(self, scale=scale)
+
+
+def export_scale(width: int, height: int) -> float:
+    """Font and line scale for an image of width x height logical pixels.
+
+    The window's chart is about 900 x 560; larger exports get proportionally larger
+    text so that a 1920 x 1080 PNG reads like the window does.
+    """
+    return max(0.8, min(width / 900, height / 560))

@@ -1,0 +1,223 @@
+"""The centre of the window: chart picker, chart or table, and chart actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QStackedWidget,
+    QTabBar,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gzexplorer.charts import ChartSpec
+from gzexplorer.render.canvas import ChartCanvas
+from gzexplorer.render.style import ChartStyle
+from gzexplorer.ui.item_models import ChartTableModel
+
+
+class ChartPanel(QWidget):
+    chartChanged = Signal(int)
+    exportRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartPanel")
+        self._specs: list[ChartSpec] = []
+        self._hidden_series: dict[str, set[str]] = {}
+
+        self.tabs = QTabBar(objectName="chartTabs")
+        self.tabs.setExpanding(False)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.setAccessibleName(self.tr("Charts of this theme"))
+        self.tabs.currentChanged.connect(self._on_tab)
+
+        self.chart_button = self._tool(self.tr("Chart"), self.tr("Show the chart"), checkable=True)
+        self.table_button = self._tool(
+            self.tr("Table"), self.tr("Show the chart's data as a table"), checkable=True
+        )
+        self.chart_button.setChecked(True)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.chart_button, 0)
+        group.addButton(self.table_button, 1)
+        group.idClicked.connect(self.set_page)
+
+        self.series_menu = QMenu(self)
+        self.series_button = self._tool(self.tr("Series"), self.tr("Choose the series shown"))
+        self.series_button.setMenu(self.series_menu)
+        self.series_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.series_button.setObjectName("seriesButton")
+        self.reset_button = self._tool(
+            self.tr("Reset view"), self.tr("Zoom and pan back to the whole chart")
+        )
+        self.reset_button.clicked.connect(self.reset_view)
+        self.export_button = self._tool(
+            self.tr("Export…"), self.tr("Export this chart as PNG, SVG or CSV")
+        )
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.exportRequested)
+
+        tabs_row = QHBoxLayout()
+        tabs_row.setContentsMargins(8, 6, 8, 0)
+        tabs_row.addWidget(self.tabs, 1)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 2, 8, 0)
+        bar.setSpacing(4)
+        for w in (self.chart_button, self.table_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.series_button, self.reset_button, self.export_button):
+            bar.addWidget(w)
+
+        self.canvas = ChartCanvas(ChartStyle())
+        self.table_model = ChartTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self.table = QTableView(objectName="dataTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Data of the chart"))
+        copy = QAction(self.tr("Copy"), self.table)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self.copy_table_selection)
+        self.table.addAction(copy)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.table)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(tabs_row)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+    def _tool(self, text: str, tip: str, checkable: bool = False) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setAccessibleName(text.rstrip("…"))
+        b.setCheckable(checkable)
+        b.setAutoRaise(True)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return b
+
+    # -- charts ---------------------------------------------------------------------
+    def set_charts(self, specs: list[ChartSpec], index: int = 0) -> None:
+        self._specs = list(specs)
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for spec in specs:
+            i = self.tabs.addTab(spec.short_title)
+            self.tabs.setTabToolTip(i, spec.title)
+        self.tabs.blockSignals(False)
+        index = max(0, min(index, len(specs) - 1))
+        self.tabs.setCurrentIndex(index)
+        self._show(index)
+
+    def charts(self) -> list[ChartSpec]:
+        return list(self._specs)
+
+    def current_index(self) -> int:
+        return self.tabs.currentIndex()
+
+    def set_current(self, index: int) -> None:
+        if 0 <= index < len(self._specs):
+            self.tabs.setCurrentIndex(index)
+
+    def current_spec(self) -> ChartSpec | None:
+        """The chart as shown: with the series the user hid left out."""
+        i = self.tabs.currentIndex()
+        if not 0 <= i < len(self._specs):
+            return None
+        spec = self._specs[i]
+        hidden = self._hidden_series.get(spec.id, set())
+        if hidden:
+            spec = spec.with_series({s.id for s in spec.series} - hidden)
+        return spec
+
+    def _on_tab(self, index: int) -> None:
+        self._show(index)
+        self.chartChanged.emit(index)
+
+    def _show(self, index: int) -> None:
+        spec = self.current_spec()
+        self._fill_series_menu()
+        if spec is None:
+            self.table_model.set_chart(None)
+            return
+        self.canvas.show_spec(spec)
+        self.table_model.set_chart(spec)
+
+    def _fill_series_menu(self) -> None:
+        self.series_menu.clear()
+        i = self.tabs.currentIndex()
+        spec = self._specs[i] if 0 <= i < len(self._specs) else None
+        multi = spec is not None and spec.kind == "line" and len(spec.series) > 1
+        self.series_button.setVisible(multi)
+        if not multi:
+            return
+        hidden = self._hidden_series.setdefault(spec.id, set())
+        for s in spec.series:
+            action = self.series_menu.addAction(s.name)
+            action.setCheckable(True)
+            action.setChecked(s.id not in hidden)
+            action.toggled.connect(lambda on, sid=s.id: self.set_series_visible(sid, on))
+
+    def set_series_visible(self, series_id: str, visible: bool) -> None:
+        i = self.tabs.currentIndex()
+        spec = self._specs[i]
+        hidden = self._hidden_series.setdefault(spec.id, set())
+        if visible:
+            hidden.discard(series_id)
+        elif len(hidden) + 1 < len(spec.series):  # keep at least one series
+            hidden.add(series_id)
+        shown = self.current_spec()
+        self.canvas.show_spec(shown)
+        self.table_model.set_chart(shown)
+        self._fill_series_menu()
+
+    # -- page, view, table ------------------------------------------------------------
+    def set_page(self, page: int) -> None:
+        self.stack.setCurrentIndex(page)
+        (self.table_button if page else self.chart_button).setChecked(True)
+
+    def showing_table(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def reset_view(self) -> None:
+        self.canvas.reset_view()
+
+    def copy_table_selection(self) -> None:
+        """Copy the selected cells as tab-separated text (with a header row)."""
+        sel = self.table.selectionModel().selectedIndexes()
+        if not sel:
+            return
+        rows = sorted({i.row() for i in sel})
+        cols = sorted({i.column() for i in sel})
+        model = self.table.model()
+        lines = ["\t".join(str(model.headerData(c, Qt.Orientation.Horizontal)) for c in cols)]
+        for r in rows:
+            lines.append("\t".join(str(model.index(r, c).data() or "") for c in cols))
+        QGuiApplication.clipboard().setText("\n".join(lines))

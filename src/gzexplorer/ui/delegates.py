@@ -1,0 +1,282 @@
+"""Painting of sidebar rows, excerpt passages and figure cards."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from gzexplorer.model import Excerpt, Figure
+from gzexplorer.ui.item_models import (
+    CountRole,
+    HighlightRole,
+    RecordRole,
+    SpansRole,
+    TagsRole,
+    card_parts,
+)
+
+ACCENT = QColor("#0072B2")
+MATCH = QColor("#FFE08A")
+
+
+def _is_dark(option: QStyleOptionViewItem) -> bool:
+    return option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class ThemeDelegate(QStyledItemDelegate):
+    """A sidebar row: icon, name and a pill with the number of figures."""
+
+    def sizeHint(self, option, index):  # noqa: N802
+        base = super().sizeHint(option, index)
+        return QSize(base.width() + 40, max(base.height(), option.fontMetrics.height() + 18))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        count = index.data(CountRole)
+        pill_w = 0
+        if count:
+            pill_w = opt.fontMetrics.horizontalAdvance(str(count)) + 16
+        opt.rect = option.rect.adjusted(0, 0, -pill_w - 8, 0)
+        style = opt.widget.style() if opt.widget else None
+        painter.save()
+        if style:
+            # the whole row shows selection and focus, the text leaves room for the pill
+            full = QStyleOptionViewItem(option)
+            self.initStyleOption(full, index)
+            full.text = ""
+            full.icon = full.icon.__class__()
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, opt.widget)
+            opt.backgroundBrush = Qt.BrushStyle.NoBrush
+            opt.state &= ~QStyle.StateFlag.State_HasFocus
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if count:
+            h = opt.fontMetrics.height() + 2
+            r = QRectF(
+                option.rect.right() - pill_w - 6, option.rect.center().y() - h / 2, pill_w, h
+            )
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            pal = option.palette
+            bg = pal.color(
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Mid
+            )
+            bg.setAlpha(60 if selected else 90)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(bg)
+            painter.drawRoundedRect(r, h / 2, h / 2)
+            painter.setPen(
+                pal.color(
+                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+                )
+            )
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, str(count))
+        painter.restore()
+
+
+_EMPHASIS = re.compile(r"\*([^*]+?)\*", re.DOTALL)  # the document marks italics *like this*
+
+
+def excerpt_html(e: Excerpt, spans: tuple[tuple[int, int], ...], match_color: str) -> str:
+    """The passage as HTML: tables as tables, search matches marked."""
+    if e.kind == "table":
+        rows = e.text.split("\n")
+        cells = []
+        for i, row in enumerate(rows):
+            tag = "th" if i == 0 else "td"
+            cells.append(
+                "<tr>"
+                + "".join(f"<{tag}>{html.escape(c.strip())}</{tag}>" for c in row.split("\t"))
+                + "</tr>"
+            )
+        return '<table cellspacing="0" cellpadding="3">' + "".join(cells) + "</table>"
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(html.escape(e.text[pos:start]))
+        out.append(
+            f'<span style="background-color:{match_color}; color:#000">'
+            f"{html.escape(e.text[start:end])}</span>"
+        )
+        pos = end
+    out.append(html.escape(e.text[pos:]))
+    body = _EMPHASIS.sub(r"<i>\1</i>", "".join(out)).replace("\n", "<br>")
+    if e.kind in ("quote", "caption"):
+        body = f"<i>{body}</i>"
+    return body
+
+
+class ExcerptDelegate(QStyledItemDelegate):
+    """A passage: a small header (section, kind, themes) and the wrapped text."""
+
+    PAD = 10
+    ACCENT_W = 4
+
+    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
+        e: Excerpt = index.data(RecordRole)
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        text_color = option.palette.color(QPalette.ColorRole.Text).name()
+        muted = option.palette.color(QPalette.ColorRole.PlaceholderText).name()
+        tags = index.data(TagsRole) or ""
+        header = " · ".join(x for x in (e.section, e.kind, tags) if x)
+        small = max(7.0, option.font.pointSizeF() * 0.85)
+        doc.setDefaultStyleSheet(f"body {{ color: {text_color}; }} th {{ text-align: left; }}")
+        body = excerpt_html(e, index.data(SpansRole) or (), MATCH.name())
+        doc.setHtml(
+            f'<div style="color:{muted}; font-size:{small:.1f}pt">{html.escape(header)}</div>'
+            f'<div style="margin-top:3px">{body}</div>'
+        )
+        doc.setTextWidth(max(50.0, width))
+        return doc
+
+    def _text_width(self, option: QStyleOptionViewItem) -> float:
+        view = option.widget
+        width = view.viewport().width() if view is not None else option.rect.width()
+        return width - 2 * self.PAD - self.ACCENT_W - 4
+
+    def sizeHint(self, option, index):  # noqa: N802
+        doc = self._doc(option, index, self._text_width(option))
+        return QSize(int(self._text_width(option)), int(doc.size().height()) + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        rect: QRect = option.rect
+        pal = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        cited = bool(index.data(HighlightRole))
+        dark = _is_dark(option)
+        if cited:
+            tint = QColor(ACCENT)
+            tint.setAlpha(70 if dark else 34)
+            painter.fillRect(rect, tint)
+            painter.fillRect(QRect(rect.left(), rect.top(), self.ACCENT_W, rect.height()), ACCENT)
+        if selected:
+            sel = pal.color(QPalette.ColorRole.Highlight)
+            sel.setAlpha(60)
+            painter.fillRect(rect, sel)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            pen = painter.pen()
+            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        sep = pal.color(QPalette.ColorRole.Mid)
+        sep.setAlpha(80)
+        painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), sep)
+        doc = self._doc(option, index, rect.width() - 2 * self.PAD - self.ACCENT_W - 4)
+        painter.translate(
+            QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD)
+        )
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, pal.color(QPalette.ColorRole.Text))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+
+class FigureCardDelegate(QStyledItemDelegate):
+    """A figure card: qualifier, the number large, its unit and label."""
+
+    SIZE = QSize(200, 96)
+
+    def sizeHint(self, option, index):  # noqa: N802
+        return self.SIZE
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        f: Figure = index.data(RecordRole)
+        pal = option.palette
+        dark = _is_dark(option)
+        r = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        cited = bool(index.data(HighlightRole))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = pal.color(QPalette.ColorRole.Base)
+        border = pal.color(QPalette.ColorRole.Mid)
+        if cited or selected:
+            border = ACCENT
+        painter.setPen(border)
+        painter.setBrush(card)
+        painter.drawRoundedRect(r, 6, 6)
+        if cited or selected:
+            tint = QColor(ACCENT)
+            tint.setAlpha(60 if dark else 28)
+            painter.setBrush(tint)
+            painter.drawRoundedRect(r, 6, 6)
+            painter.fillRect(QRectF(r.left() + 1, r.top() + 6, 3, r.height() - 12), ACCENT)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            pen = painter.pen()
+            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
+            pen.setWidthF(2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(r.adjusted(1, 1, -1, -1), 5, 5)
+        inner = r.adjusted(12, 6, -10, -6)
+        text = pal.color(QPalette.ColorRole.Text)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
+        big = QFont(option.font)
+        big.setPointSizeF(option.font.pointSizeF() * 1.6)
+        big.setWeight(QFont.Weight.DemiBold)
+        qual = f.qualifier_text.capitalize() if f.qualifier_text else ""
+        year = str(f.year) if f.year is not None else ""
+        painter.setFont(small)
+        painter.setPen(muted)
+        line_h = painter.fontMetrics().height()
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), line_h),
+            Qt.AlignmentFlag.AlignLeft,
+            qual,
+        )
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), line_h),
+            Qt.AlignmentFlag.AlignRight,
+            year,
+        )
+        painter.setFont(big)
+        painter.setPen(text)
+        big_h = painter.fontMetrics().height()
+        value, unit = card_parts(f)
+        value_rect = QRectF(inner.left(), inner.top() + line_h, inner.width(), big_h)
+        painter.drawText(
+            value_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value
+        )
+        if unit:
+            adv = painter.fontMetrics().horizontalAdvance(value + " ")
+            painter.setFont(small)
+            painter.setPen(muted)
+            painter.drawText(
+                QRectF(inner.left() + adv, inner.top() + line_h, inner.width() - adv, big_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                painter.fontMetrics().elidedText(
+                    unit, Qt.TextElideMode.ElideRight, int(inner.width() - adv)
+                ),
+            )
+        painter.setFont(small)
+        painter.setPen(text)
+        label_rect = QRectF(
+            inner.left(),
+            inner.top() + line_h + big_h,
+            inner.width(),
+            inner.bottom() - (inner.top() + line_h + big_h),
+        )
+        painter.drawText(
+            label_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            f.label,
+        )
+        painter.restore()

@@ -1,0 +1,99 @@
+"""The passages of the document beside the chart, with search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+from gzexplorer.model import Excerpt, SearchHit
+from gzexplorer.ui.delegates import ExcerptDelegate
+from gzexplorer.ui.item_models import ExcerptListModel, IdRole
+
+
+class ExcerptPanel(QWidget):
+    excerptSelected = Signal(str)  # excerpt id, or "" when the selection is cleared
+    searchChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("excerptArea")
+        self.search = QLineEdit(objectName="excerptSearch")
+        self.search.setPlaceholderText(self.tr("Search the document (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the document"))
+        self.search.textChanged.connect(self.searchChanged)
+        self.search.returnPressed.connect(self.next_hit)
+
+        self.heading = QLabel(objectName="excerptHeading")
+        self.heading.setAccessibleName(self.tr("Passages shown"))
+        self.heading.setWordWrap(True)
+
+        self.model = ExcerptListModel(self)
+        self.view = QListView(objectName="excerptPanel")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ExcerptDelegate(self.view))
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setUniformItemSizes(False)
+        self.view.setWordWrap(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAccessibleName(self.tr("Passages of the document"))
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view, 1)
+
+    def show_excerpts(self, excerpts: list[Excerpt], tags: dict[str, str], heading: str) -> None:
+        self.model.set_excerpts(excerpts, tags)
+        self.heading.setText(heading)
+
+    def show_hits(self, hits: list[SearchHit], tags: dict[str, str], heading: str) -> None:
+        self.model.set_excerpts(
+            [h.excerpt for h in hits], tags, {h.excerpt.id: h.spans for h in hits}
+        )
+        self.heading.setText(heading)
+
+    def highlight(self, excerpt_ids: set[str], scroll: bool = True) -> None:
+        """Mark the passages a selected chart element or card comes from."""
+        self.model.set_highlighted(excerpt_ids)
+        if scroll and excerpt_ids:
+            rows = [r for r in (self.model.row_of(i) for i in excerpt_ids) if r >= 0]
+            if rows:
+                index = self.model.index(min(rows))
+                self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def highlighted(self) -> set[str]:
+        return self.model.highlighted()
+
+    def select(self, excerpt_id: str) -> None:
+        row = self.model.row_of(excerpt_id)
+        if row >= 0:
+            index = self.model.index(row)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.view.scrollTo(index)
+
+    def next_hit(self) -> None:
+        """Enter in the search field: move to the next passage, wrapping around."""
+        n = self.model.rowCount()
+        if not n:
+            return
+        current = self.view.currentIndex()
+        row = (current.row() + 1) % n if current.isValid() else 0
+        index = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def current_id(self) -> str:
+        index = self.view.currentIndex()
+        return index.data(IdRole) if index.isValid() else ""
+
+    def _on_current(self, current, previous) -> None:
+        self.excerptSelected.emit(current.data(IdRole) if current.isValid() else "")

@@ -1,0 +1,160 @@
+"""File > Export…: format, size, scale and background, then a safe write."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gzexplorer.charts import ChartSpec
+from gzexplorer.files import WriteError
+from gzexplorer.render.export import FORMATS, ExportError, export_chart
+from gzexplorer.render.style import ChartStyle
+from gzexplorer.ui.settings import Settings
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self, spec: ChartSpec, style: ChartStyle, settings: Settings, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export chart"))
+        self.spec = spec
+        self.style_ = replace(style, dark=False)
+        self.settings = settings
+        self.written: Path | None = None
+
+        self.format = QComboBox(objectName="exportFormat")
+        self.format.addItem(self.tr("PNG image"), "png")
+        self.format.addItem(self.tr("SVG vector image"), "svg")
+        self.format.addItem(self.tr("CSV data"), "csv")
+        last = settings.get("export/format", str, "png")
+        self.format.setCurrentIndex(max(0, list(FORMATS).index(last) if last in FORMATS else 0))
+        self.width_box = self._spin(settings.get("export/width", int, 1200), 200, 10000)
+        self.height_box = self._spin(settings.get("export/height", int, 750), 150, 10000)
+        self.scale = QComboBox(objectName="exportScale")
+        for s in (1, 2, 3):
+            self.scale.addItem(f"{s}×", s)
+        self.scale.setCurrentIndex(max(0, min(2, settings.get("export/scale", int, 1) - 1)))
+        self.background = QComboBox(objectName="exportBackground")
+        self.background.addItem(self.tr("White"), False)
+        self.background.addItem(self.tr("Transparent"), True)
+        self.path = QLineEdit(objectName="exportPath")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.width_box)
+        size_row.addWidget(self._label("×"))
+        size_row.addWidget(self.height_box)
+        size_row.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("&Size (pixels):"), size_row)
+        form.addRow(self.tr("S&cale:"), self.scale)
+        form.addRow(self.tr("&Background:"), self.background)
+        form.addRow(self.tr("&File:"), path_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+
+    def _spin(self, value: int, lo: int, hi: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(lo, hi)
+        box.setValue(max(lo, min(hi, value)))
+        box.setSuffix(" px")
+        return box
+
+    def _label(self, text: str):
+        from PySide6.QtWidgets import QLabel
+
+        return QLabel(text)
+
+    def fmt(self) -> str:
+        return self.format.currentData()
+
+    def _format_changed(self) -> None:
+        fmt = self.fmt()
+        image = fmt != "csv"
+        for w in (self.width_box, self.height_box, self.background):
+            w.setEnabled(image)
+        self.scale.setEnabled(fmt == "png")
+        folder = self.settings.get("export/folder", str, str(Path.home()))
+        current = self.path.text()
+        name = Path(current).stem if current else f"{self.spec.id}-{slug(self.spec.title)}"
+        base = Path(current).parent if current else Path(folder)
+        self.path.setText(str(base / f"{name}.{fmt}"))
+
+    def _browse(self) -> None:
+        fmt = self.fmt()
+        filters = {
+            "png": self.tr("PNG images (*.png)"),
+            "svg": self.tr("SVG images (*.svg)"),
+            "csv": self.tr("CSV files (*.csv)"),
+        }
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart"), self.path.text(), filters[fmt]
+        )
+        if path:
+            if not path.lower().endswith("." + fmt):
+                path += "." + fmt
+            self.path.setText(path)
+
+    def accept(self) -> None:
+        path = Path(self.path.text()).expanduser()
+        style = replace(self.style_, transparent=bool(self.background.currentData()))
+        try:
+            self.written = export_chart(
+                self.spec,
+                path,
+                self.fmt(),
+                self.width_box.value(),
+                self.height_box.value(),
+                float(self.scale.currentData()),
+                style,
+            )
+        except (ExportError, WriteError) as exc:
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            return
+        s = self.settings
+        s.set("export/folder", str(path.parent))
+        s.set("export/format", self.fmt())
+        s.set("export/width", self.width_box.value())
+        s.set("export/height", self.height_box.value())
+        s.set("export/scale", int(self.scale.currentData()))
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(self.tr("Exported %s") % str(self.written), 6000)
+        super().accept()

@@ -1,0 +1,247 @@
+"""Qt item models: the bridge from the model layer to the views.
+
+They hold references to model-layer records only; nothing here parses or computes
+a figure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon
+
+from gzexplorer.charts import TABLE_COLUMNS, ChartSpec
+from gzexplorer.charts import format as fmt
+from gzexplorer.model import Excerpt, Figure
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+# Custom roles shared by models and delegates.
+RecordRole = Qt.ItemDataRole.UserRole + 1  # the model-layer record
+IdRole = Qt.ItemDataRole.UserRole + 2
+CountRole = Qt.ItemDataRole.UserRole + 3
+HighlightRole = Qt.ItemDataRole.UserRole + 4  # bool: cited by the selection
+SpansRole = Qt.ItemDataRole.UserRole + 5  # search matches in the text
+TagsRole = Qt.ItemDataRole.UserRole + 6  # theme names of an excerpt
+
+
+class ViewListModel(QAbstractListModel):
+    """The sidebar: Overview and the pack's themes, with a figure count each."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, str, int, QIcon]] = []
+
+    def set_views(self, rows: list[tuple[str, str, str, int, QIcon]]) -> None:
+        """rows: (view id, name, description, figure count, icon)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        vid, name, desc, count, icon = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return desc
+        if role == IdRole:
+            return vid
+        if role == CountRole:
+            return count
+        return None
+
+    def row_of(self, view_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r[0] == view_id), -1)
+
+    def view_id(self, row: int) -> str:
+        return self._rows[row][0]
+
+
+class ExcerptListModel(QAbstractListModel):
+    """Passages of the document, with the ones cited by the selection marked."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Excerpt] = []
+        self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._tags: dict[str, str] = {}
+        self._highlighted: set[str] = set()
+
+    def set_excerpts(
+        self,
+        excerpts: list[Excerpt],
+        tags: dict[str, str],
+        spans: dict[str, tuple[tuple[int, int], ...]] | None = None,
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(excerpts)
+        self._tags = tags
+        self._spans = spans or {}
+        self.endResetModel()
+
+    def excerpts(self) -> list[Excerpt]:
+        return list(self._rows)
+
+    def set_highlighted(self, excerpt_ids: set[str]) -> None:
+        self._highlighted = set(excerpt_ids)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [HighlightRole])
+
+    def highlighted(self) -> set[str]:
+        return set(self._highlighted)
+
+    def row_of(self, excerpt_id: str) -> int:
+        return next((i for i, e in enumerate(self._rows) if e.id == excerpt_id), -1)
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return e.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{e.section} · {e.kind} · {e.id}"
+        if role == RecordRole:
+            return e
+        if role == IdRole:
+            return e.id
+        if role == HighlightRole:
+            return e.id in self._highlighted
+        if role == SpansRole:
+            return self._spans.get(e.id, ())
+        if role == TagsRole:
+            return self._tags.get(e.id, "")
+        return None
+
+
+class FigureListModel(QAbstractListModel):
+    """The figure cards of a view."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Figure] = []
+        self._highlighted: set[str] = set()
+
+    def set_figures(self, figures: list[Figure]) -> None:
+        self.beginResetModel()
+        self._rows = list(figures)
+        self._highlighted = set()
+        self.endResetModel()
+
+    def set_highlighted(self, figure_ids: set[str]) -> None:
+        self._highlighted = set(figure_ids)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [HighlightRole])
+
+    def row_of(self, figure_id: str) -> int:
+        return next((i for i, f in enumerate(self._rows) if f.id == figure_id), -1)
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        f = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return card_text(f)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [card_text(f), f"“{f.quote}”"]
+            if f.note:
+                parts.append(f.note)
+            return "\n".join(parts)
+        if role == RecordRole:
+            return f
+        if role == IdRole:
+            return f.id
+        if role == HighlightRole:
+            return f.id in self._highlighted
+        return None
+
+
+def card_parts(f: Figure) -> tuple[str, str]:
+    """(large value, small unit) of a card: ('35.2%', 'of GDP'), ('4.93', 'million people')."""
+    if f.unit in ("count", ""):
+        return fmt.number(f.value), ""
+    if f.unit.startswith("%"):
+        return fmt.number(f.value) + "%", f.unit[1:].strip()
+    return fmt.number(f.value), f.unit
+
+
+def card_text(f: Figure) -> str:
+    year = f" ({f.year})" if f.year is not None else ""
+    qual = f"{f.qualifier_text} " if f.qualifier_text else ""
+    return f"{f.label}{year}: {qual}{fmt.with_unit(f.value, f.unit)}"
+
+
+class ChartTableModel(QAbstractTableModel):
+    """The data of the chart on screen, in the export's tidy columns."""
+
+    HEADERS = {
+        "indicator_id": "Id",
+        "indicator": "Indicator",
+        "unit": "Unit",
+        "year": "Year",
+        "value": "Value",
+        "status": "Status",
+        "source": "Source",
+    }
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+
+    def set_chart(self, spec: ChartSpec | None) -> None:
+        self.beginResetModel()
+        self._rows = (
+            [] if spec is None else [tuple(getattr(r, c) for c in TABLE_COLUMNS) for r in spec.rows]
+        )
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(TABLE_COLUMNS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[TABLE_COLUMNS[section]])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self._rows[index.row()][index.column()]
+        column = TABLE_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if value is None:
+                return "–" if column == "value" else ""
+            if column == "value":
+                return fmt.number(value)
+            return str(value)
+        if role == Qt.ItemDataRole.EditRole:  # sort key: numbers as numbers, missing last
+            if column in ("value", "year"):
+                return float("inf") if value is None else float(value)
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("value", "year"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

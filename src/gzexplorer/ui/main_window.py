@@ -1,0 +1,506 @@
+"""The main window: themes sidebar, chart area with figure cards, document excerpts.
+
+Everything shown comes from the loaded :class:`~gzexplorer.model.Dataset` through the
+item models and chart specs; the window keeps only which view is current.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gzexplorer import __version__, charts
+from gzexplorer.charts import OVERVIEW, ChartSpec, Mark
+from gzexplorer.model import DataPackError, Dataset, load
+from gzexplorer.paths import resources_dir
+from gzexplorer.ui.chart_panel import ChartPanel
+from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate
+from gzexplorer.ui.excerpt_panel import ExcerptPanel
+from gzexplorer.ui.item_models import FigureListModel, IdRole, RecordRole, ViewListModel
+from gzexplorer.ui.settings import Settings
+
+
+def icon(name: str) -> QIcon:
+    path = resources_dir() / "icons" / f"{name}.svg"
+    return QIcon(str(path if path.is_file() else resources_dir() / "icons" / "theme.svg"))
+
+
+class MainWindow(QMainWindow):
+    viewChanged = Signal(str)
+    datasetChanged = Signal()
+
+    def __init__(self, dataset: Dataset, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.dataset = dataset
+        self.settings = Settings(settings or QSettings())
+        self._view_id = ""
+        self._view_actions: list[QAction] = []
+        self.setWindowIcon(icon("gzexplorer"))
+
+        # sidebar
+        self.view_model = ViewListModel(self)
+        self.theme_list = QListView(objectName="themeList")
+        self.theme_list.setModel(self.view_model)
+        self.theme_list.setItemDelegate(ThemeDelegate(self.theme_list))
+        self.theme_list.setIconSize(QSize(22, 22))
+        self.theme_list.setSpacing(1)
+        self.theme_list.setAccessibleName(self.tr("Themes"))
+        self.theme_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.theme_list.selectionModel().currentChanged.connect(
+            lambda cur, _prev: cur.isValid() and self.show_view(cur.data(IdRole))
+        )
+        self.sidebar_title = QLabel(objectName="sidebarTitle")
+        self.sidebar_title.setWordWrap(True)
+        sidebar = QWidget(objectName="sidebar")
+        sb = QVBoxLayout(sidebar)
+        sb.setContentsMargins(8, 10, 4, 8)
+        sb.setSpacing(8)
+        sb.addWidget(self.sidebar_title)
+        sb.addWidget(self.theme_list, 1)
+
+        # centre: chart + cards
+        self.chart_panel = ChartPanel()
+        self.canvas = self.chart_panel.canvas
+        self.canvas.markClicked.connect(self.select_mark)
+        self.canvas.markHovered.connect(self._on_mark_hovered)
+        self.chart_panel.chartChanged.connect(self._on_chart_changed)
+        self.chart_panel.exportRequested.connect(self.export_chart)
+
+        self.figure_model = FigureListModel(self)
+        self.cards = QListView(objectName="figureCards")
+        self.cards.setModel(self.figure_model)
+        self.cards.setItemDelegate(FigureCardDelegate(self.cards))
+        self.cards.setFlow(QListView.Flow.LeftToRight)
+        self.cards.setWrapping(False)
+        self.cards.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.cards.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards.setFixedHeight(FigureCardDelegate.SIZE.height() + 22)
+        self.cards.setAccessibleName(self.tr("Figures of this theme"))
+        self.cards.selectionModel().currentChanged.connect(
+            lambda cur, _prev: cur.isValid() and self.select_figure(cur.data(IdRole))
+        )
+        self.cards_empty = QLabel(objectName="figureCardsEmpty")
+        self.cards_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cards_empty.setFixedHeight(self.cards.height())
+
+        centre = QWidget(objectName="centre")
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(self.chart_panel, 1)
+        cl.addWidget(self.cards)
+        cl.addWidget(self.cards_empty)
+
+        # excerpts
+        self.excerpts = ExcerptPanel()
+        self.excerpts.excerptSelected.connect(self.select_excerpt)
+        self.excerpts.searchChanged.connect(self._on_search)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(sidebar)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.excerpts)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        sidebar.setMinimumWidth(150)
+        self.excerpts.setMinimumWidth(260)
+        self.splitter.setSizes([190, 760, 380])
+        self.setCentralWidget(self.splitter)
+
+        self.pack_label = QLabel(objectName="packLabel")
+        self.statusBar().addPermanentWidget(self.pack_label)
+
+        self._build_menus()
+        self.set_dataset(dataset)
+        self._restore_settings()
+
+    # -- menus ----------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self.open_action = self._action(
+            self.tr("&Open data pack…"),
+            self.open_pack_dialog,
+            QKeySequence.StandardKey.Open,
+            self.tr("Open another data pack of the same format"),
+        )
+        self.export_action = self._action(
+            self.tr("&Export chart…"),
+            self.export_chart,
+            "Ctrl+E",
+            self.tr("Export the chart as PNG, SVG or CSV"),
+        )
+        self.copy_image_action = self._action(
+            self.tr("Copy chart &image"),
+            self.copy_chart_image,
+            "Ctrl+Shift+C",
+            self.tr("Copy the chart to the clipboard as an image"),
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for a in (
+            self.open_action,
+            None,
+            self.export_action,
+            self.copy_image_action,
+            None,
+            self.quit_action,
+        ):
+            file.addSeparator() if a is None else file.addAction(a)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.table_action = self._action(
+            self.tr("Show &table"),
+            lambda on: self.chart_panel.set_page(1 if on else 0),
+            "Ctrl+T",
+            self.tr("Show the chart's data as a table"),
+        )
+        self.table_action.setCheckable(True)
+        self.chart_panel.stack.currentChanged.connect(
+            lambda i: self.table_action.setChecked(i == 1)
+        )
+        self.reset_action = self._action(
+            self.tr("&Reset view"),
+            self.chart_panel.reset_view,
+            "Ctrl+0",
+            self.tr("Show the whole chart again"),
+        )
+        self.next_chart_action = self._action(
+            self.tr("&Next chart"), lambda: self._step_chart(1), "Ctrl+PgDown"
+        )
+        self.prev_chart_action = self._action(
+            self.tr("&Previous chart"), lambda: self._step_chart(-1), "Ctrl+PgUp"
+        )
+        self.search_action = self._action(
+            self.tr("&Find in document"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Sources"), self.show_sources))
+        help_menu.addAction(self._action(self.tr("&About gzexplorer"), self.show_about))
+
+    def _fill_view_menu(self) -> None:
+        menu = self.view_menu
+        menu.clear()
+        for a in self._view_actions:
+            self.removeAction(a)
+        self._view_actions = []
+        for i, (vid, name) in enumerate(self._views()):
+            action = self._action(
+                name, lambda _=False, v=vid: self.show_view(v), f"Ctrl+{i + 1}" if i < 9 else None
+            )
+            self._view_actions.append(action)
+            menu.addAction(action)
+        menu.addSeparator()
+        for a in (
+            self.table_action,
+            self.reset_action,
+            self.next_chart_action,
+            self.prev_chart_action,
+            None,
+            self.search_action,
+        ):
+            menu.addSeparator() if a is None else menu.addAction(a)
+
+    def _views(self) -> list[tuple[str, str]]:
+        return [
+            (vid, self.tr("Overview") if vid == OVERVIEW else name)
+            for vid, name in charts.views(self.dataset)
+        ]
+
+    # -- data -----------------------------------------------------------------------
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Show another data pack; every view, model and menu is rebuilt from it."""
+        self.dataset = dataset
+        rows = []
+        for vid, name in self._views():
+            if vid == OVERVIEW:
+                rows.append(
+                    (
+                        vid,
+                        name,
+                        self.tr("All milestones and the headline figures"),
+                        len(dataset.headline_figures()),
+                        icon("overview"),
+                    )
+                )
+            else:
+                t = dataset.theme(vid)
+                rows.append(
+                    (vid, name, t.description, len(dataset.figures(vid)), icon(t.icon or "theme"))
+                )
+        self.view_model.set_views(rows)
+        self._fill_view_menu()
+        self.sidebar_title.setText(f"<b>{_esc(dataset.info.title)}</b>")
+        self.pack_label.setText(dataset.summary())
+        self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
+        self._view_id = ""
+        self.excerpts.search.clear()
+        self.show_view(OVERVIEW)
+        self.datasetChanged.emit()
+
+    def open_pack(self, path: str | Path) -> bool:
+        """Load another pack; on a bad pack explain why and keep the current one."""
+        try:
+            dataset = load(path)
+        except DataPackError as exc:
+            self.show_pack_problems(str(path), exc)
+            return False
+        self.set_dataset(dataset)
+        self.settings.set("data/lastFolder", str(Path(path)))
+        self.statusBar().showMessage(self.tr("Opened %s") % dataset.info.title, 5000)
+        return True
+
+    def show_pack_problems(self, path: str, exc: DataPackError) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Cannot open data pack"))
+        box.setText(self.tr("The data pack at %s has problems and was not opened.") % path)
+        lines = [str(p) for p in exc.problems]
+        box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
+        box.setDetailedText("\n".join(lines))
+        box.setObjectName("packProblems")
+        box.open()
+
+    def open_pack_dialog(self) -> None:
+        start = self.settings.get("data/lastFolder", str, str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open data pack"), start)
+        if folder:
+            self.open_pack(folder)
+
+    # -- views ----------------------------------------------------------------------
+    def view_id(self) -> str:
+        return self._view_id
+
+    def show_view(self, view_id: str, chart_index: int = 0) -> None:
+        if view_id == self._view_id:
+            return
+        if view_id not in {v for v, _ in self._views()}:
+            view_id = OVERVIEW
+        self._view_id = view_id
+        row = self.view_model.row_of(view_id)
+        if self.theme_list.currentIndex().row() != row:
+            self.theme_list.setCurrentIndex(self.view_model.index(row))
+        self.chart_panel.set_charts(charts.charts_for(self.dataset, view_id), chart_index)
+        figures = charts.figures_for(self.dataset, view_id)
+        self.figure_model.set_figures(figures)
+        self.cards.setVisible(bool(figures))
+        self.cards_empty.setVisible(not figures)
+        self.cards_empty.setText(self.tr("The document states no figures for this theme."))
+        if not self.excerpts.search.text():
+            self._show_view_excerpts()
+        self._clear_highlights()
+        self.viewChanged.emit(view_id)
+
+    def _step_chart(self, step: int) -> None:
+        n = len(self.chart_panel.charts())
+        if n:
+            self.chart_panel.set_current((self.chart_panel.current_index() + step) % n)
+
+    def _theme_tags(self) -> dict[str, str]:
+        names = {t.id: t.name for t in self.dataset.themes()}
+        return {
+            e.id: ", ".join(names[t] for t in e.themes if t in names)
+            for e in self.dataset.excerpts()
+        }
+
+    def _show_view_excerpts(self, extra: set[str] = frozenset()) -> None:
+        vid = self._view_id
+        shown = self.dataset.excerpts(None if vid == OVERVIEW else vid)
+        ids = {e.id for e in shown}
+        if extra - ids:
+            shown = [e for e in self.dataset.excerpts() if e.id in ids or e.id in extra]
+        name = dict(self._views()).get(vid, "")
+        heading = self.tr("%n passage(s) on %1", "", len(shown)).replace("%1", name)
+        if vid == OVERVIEW:
+            heading = self.tr("The whole document, %n passage(s)", "", len(shown))
+        self.excerpts.show_excerpts(shown, self._theme_tags(), heading)
+
+    def current_chart(self) -> ChartSpec | None:
+        return self.chart_panel.current_spec()
+
+    def _on_chart_changed(self, _index: int) -> None:
+        self._clear_highlights()
+
+    # -- linking ----------------------------------------------------------------------
+    def _clear_highlights(self) -> None:
+        self.canvas.highlight(set())
+        self.figure_model.set_highlighted(set())
+        self.excerpts.highlight(set(), scroll=False)
+
+    def _ensure_listed(self, excerpt_ids: set[str]) -> None:
+        missing = {i for i in excerpt_ids if self.excerpts.model.row_of(i) < 0}
+        if missing and not self.excerpts.search.text():
+            self._show_view_excerpts(extra=excerpt_ids)
+
+    def select_mark(self, mark: Mark) -> None:
+        """A chart element was clicked: show and highlight the passages it comes from."""
+        ref = mark.ref
+        ids = set(ref.excerpt_ids)
+        self._ensure_listed(ids)
+        self.excerpts.highlight(ids)
+        self.canvas.highlight({(ref.kind, ref.id, ref.year)})
+        self.figure_model.set_highlighted({ref.id} if ref.kind == "figure" else set())
+        self.statusBar().showMessage(self.canvas.tooltip(mark).replace("\n", " · "))
+
+    def select_figure(self, figure_id: str) -> None:
+        """A figure card was chosen: highlight its passages and its bar, if charted."""
+        figure = self.dataset.figure(figure_id)
+        for i, spec in enumerate(self.chart_panel.charts()):
+            if any(m.ref.kind == "figure" and m.ref.id == figure_id for m in spec.marks()):
+                if i != self.chart_panel.current_index():
+                    self.chart_panel.set_current(i)
+                break
+        ids = set(figure.excerpt_ids)
+        self._ensure_listed(ids)
+        self.excerpts.highlight(ids)
+        self.canvas.highlight({("figure", figure_id, figure.year)})
+        self.figure_model.set_highlighted({figure_id})
+        row = self.figure_model.row_of(figure_id)
+        if row >= 0 and self.cards.currentIndex().row() != row:
+            self.cards.setCurrentIndex(self.figure_model.index(row))
+
+    def select_excerpt(self, excerpt_id: str) -> None:
+        """A passage was selected: highlight the chart elements and cards that cite it."""
+        if not excerpt_id:
+            return
+        cited = self.dataset.citing(excerpt_id)
+        refs = {("point", p.indicator_id, p.year) for p in cited.points}
+        refs |= {("figure", f.id, f.year) for f in cited.figures}
+        refs |= {("milestone", m.id, m.year) for m in cited.milestones}
+        self.canvas.highlight(refs)
+        self.figure_model.set_highlighted({f.id for f in cited.figures})
+        self.excerpts.highlight({excerpt_id}, scroll=False)
+        shown = len(self.canvas.highlighted_marks())
+        cards = sum(1 for f in cited.figures if self.figure_model.row_of(f.id) >= 0)
+        self.statusBar().showMessage(
+            self.tr("This passage is the source of %1 chart element(s) and %2 figure card(s) here")
+            .replace("%1", str(shown))
+            .replace("%2", str(cards)),
+            8000,
+        )
+
+    def _on_mark_hovered(self, mark: Mark | None) -> None:
+        if mark is not None:
+            self.statusBar().showMessage(self.canvas.tooltip(mark).replace("\n", " · "), 4000)
+
+    # -- search -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.excerpts.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.excerpts.search.selectAll()
+
+    def _on_search(self, text: str) -> None:
+        if not text.strip():
+            self._show_view_excerpts()
+            return
+        hits = self.dataset.search(text)
+        heading = self.tr("%n passage(s) match “%1” in all themes", "", len(hits)).replace(
+            "%1", text.strip()
+        )
+        self.excerpts.show_hits(hits, self._theme_tags(), heading)
+
+    # -- export -----------------------------------------------------------------------
+    def export_chart(self) -> None:
+        from gzexplorer.ui.export_dialog import ExportDialog
+
+        spec = self.current_chart()
+        if spec is None:
+            return
+        ExportDialog(spec, self.canvas.chart_style, self.settings, self).open()
+
+    def copy_chart_image(self) -> None:
+        from gzexplorer.render.export import render_image
+
+        spec = self.current_chart()
+        if spec is None:
+            return
+        from PySide6.QtGui import QGuiApplication
+
+        size = self.canvas.size()
+        QGuiApplication.clipboard().setImage(render_image(spec, size.width(), size.height(), 2.0))
+        self.statusBar().showMessage(self.tr("Chart copied to the clipboard"), 4000)
+
+    # -- help -------------------------------------------------------------------------
+    def show_sources(self) -> None:
+        info = self.dataset.info
+        parts = [f"<h3>{_esc(info.title)}</h3>"]
+        if info.citation:
+            parts.append(f"<p>{_esc(info.citation)}</p>")
+        if info.sources:
+            parts.append("<p><b>" + self.tr("Sources") + "</b></p><ul>")
+            parts += [f"<li>{_esc(s)}</li>" for s in info.sources]
+            parts.append("</ul>")
+        if info.attribution:
+            parts.append(f"<p>{_esc(info.attribution)}</p>")
+        if info.licenses:
+            parts.append("<p>" + self.tr("Licence: ") + _esc("; ".join(info.licenses)) + "</p>")
+        parts.append(f"<p><small>{_esc(str(self.dataset.folder))}</small></p>")
+        QMessageBox.information(self, self.tr("Sources"), "".join(parts))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About gzexplorer"),
+            self.tr(
+                "<h3>gzexplorer %1</h3><p>A desktop explorer for the case study "
+                "<i>Leapfrogging with All-Round Digital Transformation in Guizhou</i>. "
+                "Every figure leads back to the passage it comes from.</p>"
+            ).replace("%1", __version__),
+        )
+
+    # -- settings ---------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.get("window/geometry", QByteArray, None)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        split = s.get("window/splitter", QByteArray, None)
+        if split is not None:
+            self.splitter.restoreState(split)
+        last = s.get("view/last", str, OVERVIEW)
+        self.show_view(last)
+        self.chart_panel.set_page(1 if s.get("view/table", bool, False) else 0)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.set("window/geometry", self.saveGeometry())
+        s.set("window/splitter", self.splitter.saveState())
+        s.set("view/last", self._view_id)
+        s.set("view/table", self.chart_panel.showing_table())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        super().closeEvent(event)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+__all__ = ["MainWindow", "RecordRole"]
