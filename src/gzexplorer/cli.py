@@ -120,9 +120,13 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         raise CliError(f"--size {args.size!r}: expected WIDTHxHEIGHT, e.g. 1440x900") from None
     dataset = _dataset(args)
     _headless_app()
+    from gzexplorer.render.export import ExportError
     from gzexplorer.ui.screenshot import screenshot
 
-    print(screenshot(dataset, args.theme, args.out, width, height))
+    try:
+        print(screenshot(dataset, args.theme, args.out, width, height))
+    except ExportError as exc:  # unknown theme, size out of range
+        raise CliError(str(exc)) from None
     return EXIT_OK
 
 

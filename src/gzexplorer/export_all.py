@@ -46,8 +46,12 @@ def export_one(dataset, view_id, number, fmt, out, width, height, scale, transpa
 
 def export_all(dataset: Dataset, out_dir, width, height, scale, transparent=False) -> list[Path]:
     """Every chart of every view as PNG, SVG and CSV, with an index.html listing them."""
-    from gzexplorer.render.export import ExportError, export_chart
+    from gzexplorer.render.export import ExportError, check_size, export_chart
 
+    try:
+        check_size(width, height, scale)  # before the folder is created
+    except ExportError as exc:
+        raise ExportRequestError(str(exc)) from None
     folder = Path(out_dir).expanduser()
     if folder.exists() and not folder.is_dir():
         raise ExportRequestError(f"{folder}: is a file; --all needs a folder")

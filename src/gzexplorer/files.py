@@ -37,7 +37,10 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
     and WriteError says what went wrong.
     """
     target = check_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise WriteError(f"{target}: could not write: {_reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
@@ -52,8 +55,7 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
         os.replace(tmp, target)
     except OSError as exc:
         _remove(tmp)
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        raise WriteError(f"{target}: could not write: {reason}") from None
+        raise WriteError(f"{target}: could not write: {_reason(exc)}") from None
     except BaseException:
         _remove(tmp)
         raise
@@ -62,6 +64,10 @@ def atomic_write(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
 
 def write_bytes(path: str | Path, data: bytes) -> Path:
     return atomic_write(path, lambda f: f.write(data))
+
+
+def _reason(exc: OSError) -> str:
+    return "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
 
 
 def _remove(tmp: str) -> None:

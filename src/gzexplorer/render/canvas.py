@@ -346,7 +346,6 @@ class ChartCanvas(QWidget):
         years = [m.x for m in events] or [0.0]
         lo, hi = min(years), max(years)
         mid = (lo + hi) / 2
-        self._timeline_rows = {}
         self._marks = []
         for series in spec.series:
             marks = [
@@ -358,16 +357,16 @@ class ChartCanvas(QWidget):
                 marks, [m.x for m in marks], [m.y for m in marks], series.color, size=s.marker + 3
             )
             for m in marks:
-                left = m.x > mid and hi > lo
-                text = pg.TextItem(m.label, color=s.text, anchor=(1, 0.5) if left else (0, 0.5))
+                if hi == lo:  # a single year: the label sits centred above its dot
+                    anchor, x = (0.5, 1.4), m.x
+                elif m.x > mid:  # right half: label to the left, so it stays inside
+                    anchor, x = (1, 0.5), m.x - 0.18
+                else:
+                    anchor, x = (0, 0.5), m.x + 0.18
+                text = pg.TextItem(m.label, color=s.text, anchor=anchor)
                 text.setFont(self._font(s.body_pt))
-                text.setPos(m.x - 0.18 if left else m.x + 0.18, m.y)
+                text.setPos(x, m.y)
                 self.plot_item.addItem(text)
-        if events:
-            stem = pg.PlotDataItem(
-                [lo - 0.5, hi + 0.5], [-0.7, -0.7], pen=pg.mkPen(s.axis, width=s.px(1))
-            )
-            self.plot_item.addItem(stem)
 
     # -- view -----------------------------------------------------------------------
     def reset_view(self) -> None:

@@ -12,8 +12,8 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -83,7 +83,7 @@ def render_image(
         flags = QWidget.RenderFlag.DrawChildren
         if not style.transparent:
             flags |= QWidget.RenderFlag.DrawWindowBackground
-        canvas.render(painter, renderFlags=flags)
+        canvas.render(painter, QPoint(0, 0), QRegion(), flags)
         painter.end()
     finally:
         _dispose(canvas)
@@ -118,7 +118,7 @@ def svg_bytes(spec: ChartSpec, width: int, height: int, style: ChartStyle | None
         painter = QPainter(gen)
         if not style.transparent:
             painter.fillRect(QRect(0, 0, width, height), QColor(style.background))
-        canvas.render(painter, renderFlags=QWidget.RenderFlag.DrawChildren)
+        canvas.render(painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
         painter.end()
     finally:
         _dispose(canvas)

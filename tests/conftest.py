@@ -1,0 +1,28 @@
+"""Shared fixtures for the data pack and the model layer."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gzexplorer import model, paths
+
+
+@pytest.fixture(scope="session")
+def builtin_pack() -> Path:
+    """The folder of the built-in Guizhou data pack (data/ in a checkout)."""
+    return paths.builtin_pack()
+
+
+@pytest.fixture(scope="session")
+def dataset(builtin_pack: Path) -> model.Dataset:
+    """The built-in pack, loaded once; tests must not mutate it."""
+    return model.load(builtin_pack)
+
+
+@pytest.fixture
+def pack_copy(builtin_pack: Path, tmp_path: Path) -> Path:
+    """A private copy of the built-in pack, for tests that change its files."""
+    return Path(shutil.copytree(builtin_pack, tmp_path / "pack"))
