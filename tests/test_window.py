@@ -65,7 +65,9 @@ def test_sidebar_lists_overview_and_themes_with_figure_counts(window, data):
     names = [m.index(i).data() for i in range(m.rowCount())]
     assert names == ["Overview", "Economy", "Governance", "Ecology", "Culture"]
     counts = [m.index(i).data(Qt.ItemDataRole.UserRole + 3) for i in range(m.rowCount())]
-    assert counts == [len(data.headline_figures())] + [len(data.figures(t.id)) for t in data.themes()]
+    assert counts == [len(data.headline_figures())] + [
+        len(data.figures(t.id)) for t in data.themes()
+    ]
     assert window.view_id() == "overview"
 
 
@@ -75,17 +77,32 @@ def test_clicking_each_theme_changes_chart_and_excerpts(qtbot, window, data):
         click_view(qtbot, window, view_id)
         assert window.view_id() == view_id
         seen[view_id] = (window.current_chart().title, series_summary(window), excerpt_ids(window))
-    assert seen["economy"][1] == [("GDP growth rate", 10), ("Growth rate of the digital economy", 10)]
+    assert seen["economy"][1] == [
+        ("GDP growth rate", 10),
+        ("Growth rate of the digital economy", 10),
+    ]
     assert seen["governance"][1] == [("Poverty rate", 10)]
     assert seen["ecology"][0] == "Ecology: milestones"
     assert seen["culture"][1] == [("Milestones", 1)]
-    assert seen["overview"][1] == [("Economy", 3), ("Governance", 2), ("Ecology", 1), ("Culture", 1)]
+    assert seen["overview"][1] == [
+        ("Economy", 3),
+        ("Governance", 2),
+        ("Ecology", 1),
+        ("Culture", 1),
+    ]
     assert seen["economy"][2] == [e.id for e in data.excerpts("economy")]
-    assert seen["culture"][2] == ["cap-zhaoxing", "so-village-platform", "cap-nanhua-museum", "ou-modernisation"]
+    assert seen["culture"][2] == [
+        "cap-zhaoxing",
+        "so-village-platform",
+        "cap-nanhua-museum",
+        "ou-modernisation",
+    ]
     assert len(seen["overview"][2]) == len(data.excerpts())
     # figure cards follow the theme
     click_view(qtbot, window, "culture")
-    cards = [window.figure_model.index(i).data(IdRole) for i in range(window.figure_model.rowCount())]
+    cards = [
+        window.figure_model.index(i).data(IdRole) for i in range(window.figure_model.rowCount())
+    ]
     assert cards == ["traditional_villages"]
 
 
@@ -168,10 +185,18 @@ def test_clicking_a_passage_with_the_mouse_highlights_the_bars(qtbot, window):
     view = window.excerpts.view
     index = window.excerpts.model.index(row)
     view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
     ids = sorted(m.ref.id for m in window.canvas.highlighted_marks())
     assert ids == sorted(
-        ["cloud_registered_users", "cloud_companies", "cloud_equipment", "cloud_software", "cloud_apps"]
+        [
+            "cloud_registered_users",
+            "cloud_companies",
+            "cloud_equipment",
+            "cloud_software",
+            "cloud_apps",
+        ]
     )
 
 
@@ -202,7 +227,9 @@ def test_search_finds_and_highlights_across_themes(qtbot, window):
     spans = first.data(Qt.ItemDataRole.UserRole + 5)
     assert {text[a:b].lower() for a, b in spans} == {"poverty", "counties"}
     assert "Governance" in first.data(Qt.ItemDataRole.UserRole + 6)
-    assert "match" in window.excerpts.heading.text()
+    assert window.excerpts.heading.text() == (
+        f"Passages matching “poverty counties” in all themes: {len(ids)}"
+    )
     qtbot.keyClick(window.excerpts.search, Qt.Key.Key_Return)
     assert window.excerpts.current_id() == ids[0]
     qtbot.keyClick(window.excerpts.search, Qt.Key.Key_Return)
@@ -332,7 +359,14 @@ def test_hover_tooltip_names_indicator_year_value_unit_and_source(window):
 def test_object_names_of_main_parts(window):
     from PySide6.QtWidgets import QWidget
 
-    for name in ("themeList", "chartView", "excerptPanel", "excerptSearch", "figureCards", "dataTable"):
+    for name in (
+        "themeList",
+        "chartView",
+        "excerptPanel",
+        "excerptSearch",
+        "figureCards",
+        "dataTable",
+    ):
         assert window.findChild(QWidget, name) is not None, name
 
 

@@ -68,7 +68,10 @@ def render_image(
     """The chart as an image of (width*scale) x (height*scale) pixels."""
     check_size(width, height, scale)
     style = style or ChartStyle()
-    canvas = _laid_out_canvas(spec, width, height, style)
+    # pyqtgraph's pens are cosmetic: Qt draws them in device pixels, ignoring the
+    # image's device pixel ratio, so data lines would stay 1x thin in a 3x image.
+    lines = replace(style, line_width=style.line_width * scale)
+    canvas = _laid_out_canvas(spec, width, height, lines)
     try:
         image = QImage(
             QSize(round(width * scale), round(height * scale)),

@@ -336,9 +336,9 @@ class MainWindow(QMainWindow):
         if extra - ids:
             shown = [e for e in self.dataset.excerpts() if e.id in ids or e.id in extra]
         name = dict(self._views()).get(vid, "")
-        heading = self.tr("%n passage(s) on %1", "", len(shown)).replace("%1", name)
+        heading = self.tr("Passages on %1: %2").replace("%1", name).replace("%2", str(len(shown)))
         if vid == OVERVIEW:
-            heading = self.tr("The whole document, %n passage(s)", "", len(shown))
+            heading = self.tr("Passages of the whole document: %1").replace("%1", str(len(shown)))
         self.excerpts.show_excerpts(shown, self._theme_tags(), heading)
 
     def current_chart(self) -> ChartSpec | None:
@@ -419,8 +419,10 @@ class MainWindow(QMainWindow):
             self._show_view_excerpts()
             return
         hits = self.dataset.search(text)
-        heading = self.tr("%n passage(s) match “%1” in all themes", "", len(hits)).replace(
-            "%1", text.strip()
+        heading = (
+            self.tr("Passages matching “%1” in all themes: %2")
+            .replace("%1", text.strip())
+            .replace("%2", str(len(hits)))
         )
         self.excerpts.show_hits(hits, self._theme_tags(), heading)
 
