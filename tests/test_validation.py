@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ from gzexplorer.model import loader
 
 PACKS = Path(__file__).resolve().parent / "packs"
 MINIMAL = PACKS / "minimal"
-MINIMAL_SUMMARY = "2 themes, 1 indicators, 3 observations, 2 figures, 1 milestones, 3 excerpts"
+MINIMAL_SUMMARY = "2 themes, 1 indicator, 3 observations, 2 figures, 1 milestone, 3 excerpts"
 BUILTIN_SUMMARY = "4 themes, 3 indicators, 30 observations, 18 figures, 7 milestones, 38 excerpts"
 TABLES = ("themes", "excerpts", "indicators", "observations", "figures", "milestones")
 
@@ -120,7 +120,7 @@ class Case:
     expected: tuple[Expected, ...]
     # None: lay tests/packs/<id> over the minimal pack. Otherwise change the copy in place;
     # a returned dict lowers limits of gzexplorer.model.loader for this case.
-    setup: Callable[[Path], dict[str, int] | None] | None = field(default=None)
+    setup: Callable[[Path], dict[str, int] | None] | None = None
 
 
 def one(file: str, row: int | None, field: str | None, says: str) -> tuple[Expected, ...]:

@@ -275,12 +275,17 @@ class Dataset:
         return search(self.excerpts(theme_id), query)
 
     def summary(self) -> str:
-        t = self.tables
-        return (
-            f"{len(t['themes'])} themes, {len(t['indicators'])} indicators, "
-            f"{len(t['observations'])} observations, {len(t['figures'])} figures, "
-            f"{len(t['milestones'])} milestones, {len(t['excerpts'])} excerpts"
+        """'4 themes, 3 indicators, …': the size of each resource."""
+        words = (
+            ("themes", "theme"),
+            ("indicators", "indicator"),
+            ("observations", "observation"),
+            ("figures", "figure"),
+            ("milestones", "milestone"),
+            ("excerpts", "excerpt"),
         )
+        counts = ((len(self.tables[name]), plural, one) for name, one in words for plural in [name])
+        return ", ".join(f"{n} {one if n == 1 else plural}" for n, plural, one in counts)
 
 
 __all__ = ["Dataset", "DataPackError", "Problem", "load"]
