@@ -262,6 +262,18 @@ ERRORS = {
         "screenshot --theme economy --out missing/shot.png",
         "does not exist",
     ),
+    "unknown format (argparse)": (
+        "export --theme economy --format gif --out x.gif",
+        "invalid choice: 'gif'",
+    ),
+    "missing --out (argparse)": (
+        "export --theme economy",
+        "the following arguments are required: --out",
+    ),
+    "unknown subcommand (argparse)": (
+        "draw --theme economy",
+        "invalid choice: 'draw'",
+    ),
 }
 
 

@@ -17,14 +17,21 @@ EXIT_INVALID = 1  # validate: the pack has problems
 EXIT_USAGE = 2  # bad arguments, bad target, unknown theme ...
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr (exit 2), like every other error."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"gzexplorer: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="gzexplorer",
         description="Explore the Guizhou digital-transformation case study.",
     )
     parser.add_argument("--version", action="version", version=f"gzexplorer {__version__}")
     parser.add_argument("--data", metavar="PACK", help="data pack folder (default: built-in)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     v = sub.add_parser("validate", help="check a data pack and print a summary or its problems")
     v.add_argument("pack", metavar="PACK", help="a data pack folder or its datapackage.json")

@@ -213,7 +213,7 @@ class ChartCanvas(QWidget):
         p.setAxisItems(kind_axes)
         for name in ("left", "bottom"):
             axis = p.getAxis(name)
-            axis.setPen(pg.mkPen(s.axis, width=max(1.0, s.scale)))
+            axis.setPen(pg.mkPen(s.axis, width=s.pen(1)))
             axis.setTextPen(pg.mkPen(s.muted))
             axis.setStyle(tickFont=self._font(s.small_pt), tickLength=int(-5 * s.scale))
             axis.setGrid(0)
@@ -263,6 +263,8 @@ class ChartCanvas(QWidget):
             hoverPen=pg.mkPen(s.text, width=s.px(1.5)),
             hoverBrush=pg.mkBrush(color),
             tip=lambda x, y, data: self.tooltip(data),
+            # the symbol cache renders at 1x and would be upscaled (blurred) in 2x/3x exports
+            useCache=s.pixel_ratio == 1.0,
         )
         item.sigClicked.connect(self._on_scatter_clicked)
         item.sigHovered.connect(self._on_scatter_hovered)
@@ -279,7 +281,7 @@ class ChartCanvas(QWidget):
             xs = np.array([m.x for m in marks], dtype=float)
             ys = np.array([np.nan if m.y is None else m.y for m in marks], dtype=float)
             curve = pg.PlotDataItem(
-                xs, ys, connect="finite", pen=pg.mkPen(series.color, width=s.px(s.line_width))
+                xs, ys, connect="finite", pen=pg.mkPen(series.color, width=s.pen(s.line_width))
             )
             self.plot_item.addItem(curve)
             valid = [m for m in marks if m.y is not None]
@@ -335,7 +337,7 @@ class ChartCanvas(QWidget):
             label.setPos(w + (0.015 * span if w >= 0 else -0.015 * span), i)
             self.plot_item.addItem(label)
         if (widths < 0).any():
-            zero = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(s.axis, width=s.px(1)))
+            zero = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(s.axis, width=s.pen(1)))
             self.plot_item.addItem(zero)
 
     def _draw_timeline(self, spec: ChartSpec) -> None:

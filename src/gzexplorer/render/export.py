@@ -68,10 +68,7 @@ def render_image(
     """The chart as an image of (width*scale) x (height*scale) pixels."""
     check_size(width, height, scale)
     style = style or ChartStyle()
-    # pyqtgraph's pens are cosmetic: Qt draws them in device pixels, ignoring the
-    # image's device pixel ratio, so data lines would stay 1x thin in a 3x image.
-    lines = replace(style, line_width=style.line_width * scale)
-    canvas = _laid_out_canvas(spec, width, height, lines)
+    canvas = _laid_out_canvas(spec, width, height, replace(style, pixel_ratio=scale))
     try:
         image = QImage(
             QSize(round(width * scale), round(height * scale)),
@@ -80,14 +77,16 @@ def render_image(
         image.setDevicePixelRatio(scale)
         image.fill(QColor(0, 0, 0, 0) if style.transparent else QColor(style.background))
         painter = QPainter(image)
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-        )
-        flags = QWidget.RenderFlag.DrawChildren
-        if not style.transparent:
-            flags |= QWidget.RenderFlag.DrawWindowBackground
-        canvas.render(painter, QPoint(0, 0), QRegion(), flags)
-        painter.end()
+        try:
+            painter.setRenderHints(
+                QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+            )
+            flags = QWidget.RenderFlag.DrawChildren
+            if not style.transparent:
+                flags |= QWidget.RenderFlag.DrawWindowBackground
+            canvas.render(painter, QPoint(0, 0), QRegion(), flags)
+        finally:
+            painter.end()
     finally:
         _dispose(canvas)
     image.setDevicePixelRatio(1.0)
@@ -119,10 +118,12 @@ def svg_bytes(spec: ChartSpec, width: int, height: int, style: ChartStyle | None
         gen.setTitle(spec.title)
         gen.setDescription(spec.alt_text or spec.subtitle)
         painter = QPainter(gen)
-        if not style.transparent:
-            painter.fillRect(QRect(0, 0, width, height), QColor(style.background))
-        canvas.render(painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
-        painter.end()
+        try:
+            if not style.transparent:
+                painter.fillRect(QRect(0, 0, width, height), QColor(style.background))
+            canvas.render(painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        finally:
+            painter.end()
     finally:
         _dispose(canvas)
     buf.close()

@@ -10,6 +10,10 @@ class ChartStyle:
     dark: bool = False
     transparent: bool = False
     scale: float = 1.0  # multiplies fonts, line widths, markers (export sizes)
+    # Device pixels per logical pixel of the target image. pyqtgraph's pens are
+    # cosmetic (drawn in device pixels, ignoring the image's pixel ratio), so pen
+    # widths must be multiplied by it to keep their look at 2x and 3x.
+    pixel_ratio: float = 1.0
     title_pt: float = 15.0
     subtitle_pt: float = 10.5
     body_pt: float = 9.5
@@ -46,7 +50,12 @@ class ChartStyle:
         return size * self.scale
 
     def px(self, size: float) -> float:
+        """A marker size or symbol outline: symbols are scaled with the painter."""
         return size * self.scale
+
+    def pen(self, width: float) -> float:
+        """A line pen width in device pixels (curves, axes, grid)."""
+        return max(1.0, width * self.scale) * self.pixel_ratio
 
     def scaled(self, scale: float) -> ChartStyle:
         return replace(self, scale=scale)

@@ -33,10 +33,14 @@ def run(data: str | None = None) -> int:
                 print(p, file=sys.stderr)
     if dataset is None:
         dataset = model.load(builtin_pack())
+    from gzexplorer.ui.error_hook import ErrorHook
+
+    hook = ErrorHook().install()
     window = MainWindow(dataset)
     window.show()
     if problem is not None:
         window.show_pack_problems(str(data), problem)
     code = app.exec()
     dispose(window)
+    hook.uninstall()
     return code

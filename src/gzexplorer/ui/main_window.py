@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.pack_label = QLabel(objectName="packLabel")
         self.statusBar().addPermanentWidget(self.pack_label)
 
+        self.setAcceptDrops(True)
         self._build_menus()
         self.set_dataset(dataset)
         self._restore_settings()
@@ -292,6 +293,33 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open data pack"), start)
         if folder:
             self.open_pack(folder)
+
+    @staticmethod
+    def _dropped_pack(event) -> Path | None:
+        """A folder or datapackage.json among the dropped URLs, if any."""
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile():
+                p = Path(url.toLocalFile())
+                if p.is_dir() or p.name.endswith(".json"):
+                    return p
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_pack(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self._dropped_pack(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_pack(path)
 
     # -- views ----------------------------------------------------------------------
     def view_id(self) -> str:

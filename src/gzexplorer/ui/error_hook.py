@@ -1,0 +1,99 @@
+"""Unexpected errors in the GUI: logged, shown in a dialog, and the app keeps running."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from gzexplorer import __version__
+
+
+def log_folder() -> Path:
+    """The user's state folder for gzexplorer (e.g. ~/.local/state/gzexplorer)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation)
+    return Path(base or Path.home() / ".local" / "state" / "gzexplorer")
+
+
+def log_path() -> Path:
+    return log_folder() / "gzexplorer.log"
+
+
+def write_log(details: str) -> Path | None:
+    """Append a report to the log; None if even that fails (disk full, read-only)."""
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.datetime.now().isoformat(timespec='seconds')} ---\n{details}\n")
+    except OSError:
+        return None
+    return path
+
+
+class ErrorHook:
+    """A sys.excepthook for the GUI. ``dialogs=False`` only logs (for tests)."""
+
+    def __init__(self, dialogs: bool = True) -> None:
+        self.dialogs = dialogs
+        self.last_details = ""
+        self.last_log: Path | None = None
+        self._showing = False
+        self._previous = sys.excepthook
+
+    def install(self) -> ErrorHook:
+        sys.excepthook = self
+        return self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self:
+            sys.excepthook = self._previous
+
+    def __call__(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None):
+        if issubclass(kind, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        details = f"gzexplorer {__version__}, Python {sys.version.split()[0]}\n" + "".join(
+            traceback.format_exception(kind, value, tb)
+        )
+        self.last_details = details
+        self.last_log = write_log(details)
+        sys.stderr.write(details)
+        if self.dialogs and not self._showing and QApplication.instance() is not None:
+            self._showing = True  # one dialog at a time, even if errors repeat
+            try:
+                self._dialog(value, details)
+            finally:
+                self._showing = False
+
+    def _dialog(self, value: BaseException, details: str) -> None:
+        tr = QCoreApplication.translate
+        box = QMessageBox(QApplication.activeWindow())
+        box.setObjectName("errorDialog")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(tr("ErrorHook", "Something went wrong"))
+        box.setText(tr("ErrorHook", "gzexplorer hit an unexpected problem and carried on."))
+        where = (
+            str(self.last_log)
+            if self.last_log
+            else tr("ErrorHook", "(the log could not be written)")
+        )
+        summary = f"{type(value).__name__}: {value}"[:300]
+        box.setInformativeText(
+            tr("ErrorHook", "%1\n\nThe details were written to %2.")
+            .replace("%1", summary)
+            .replace("%2", where)
+        )
+        box.setDetailedText(details)
+        copy = QPushButton(tr("ErrorHook", "Copy details"))
+        box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.disconnect()
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
