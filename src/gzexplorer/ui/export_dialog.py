@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -60,6 +61,7 @@ class ExportDialog(QDialog):
         self.background.addItem(self.tr("White"), False)
         self.background.addItem(self.tr("Transparent"), True)
         self.path = QLineEdit(objectName="exportPath")
+        self.path.setMinimumWidth(360)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -68,16 +70,20 @@ class ExportDialog(QDialog):
 
         size_row = QHBoxLayout()
         size_row.addWidget(self.width_box)
-        size_row.addWidget(self._label("×"))
+        size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_box)
         size_row.addStretch(1)
 
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
-        form.addRow(self.tr("&Size (pixels):"), size_row)
+        size_label = QLabel(self.tr("&Size (pixels):"))
+        size_label.setBuddy(self.width_box)
+        form.addRow(size_label, size_row)
         form.addRow(self.tr("S&cale:"), self.scale)
         form.addRow(self.tr("&Background:"), self.background)
-        form.addRow(self.tr("&File:"), path_row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, path_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,11 +102,6 @@ class ExportDialog(QDialog):
         box.setValue(max(lo, min(hi, value)))
         box.setSuffix(" px")
         return box
-
-    def _label(self, text: str):
-        from PySide6.QtWidgets import QLabel
-
-        return QLabel(text)
 
     def fmt(self) -> str:
         return self.format.currentData()
