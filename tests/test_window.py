@@ -184,7 +184,7 @@ def test_clicking_a_passage_with_the_mouse_highlights_the_bars(qtbot, window):
     row = window.excerpts.model.row_of("so-industrial-cloud")
     view = window.excerpts.view
     index = window.excerpts.model.index(row)
-    view.scrollTo(index)
+    window.excerpts.scroll_to(index)
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
     )
@@ -380,3 +380,38 @@ def test_reset_view_restores_range_after_zoom(qtbot, window):
     after = vb.viewRange()
     for a, b in zip(before, after, strict=True):
         assert a == pytest.approx(b)
+
+
+def test_shell_paints_from_a_preview_then_charts_arrive(qtbot, data, settings):
+    from gzexplorer.model.preview import preview
+    from gzexplorer.ui.startup import PackLoader
+
+    shell = MainWindow(preview(builtin_pack()), settings)
+    qtbot.addWidget(shell)
+    shell.show_view("governance")
+    assert not shell.is_ready()
+    assert shell.chart_stack.currentWidget().text() == "Loading charts…"
+    counts = [shell.view_model.index(i).data(Qt.ItemDataRole.UserRole + 3) for i in range(5)]
+    assert counts == [7, 14, 4, 0, 1]  # the same counts the full dataset gives
+    assert excerpt_ids(shell) == [e.id for e in data.excerpts("governance")]
+    qtbot.keyClicks(shell.excerpts.search, "poverty")  # search works before the data is in
+    before = excerpt_ids(shell)
+
+    loader = PackLoader(builtin_pack())
+    with qtbot.waitSignal(loader.loaded, timeout=60000) as blocker:
+        loader.start()
+    shell.set_dataset(blocker.args[0])
+    assert shell.is_ready() and shell.view_id() == "governance"  # the user's place is kept
+    assert shell.current_chart().title == "Poverty rate"
+    assert excerpt_ids(shell) == before and shell.excerpts.search.text() == "poverty"
+    assert shell.figure_model.rowCount() == 4
+
+
+def test_loader_reports_a_bad_pack(qtbot, tmp_path):
+    from gzexplorer.ui.startup import PackLoader
+
+    (tmp_path / "datapackage.json").write_text("[]", encoding="utf-8")
+    loader = PackLoader(tmp_path)
+    with qtbot.waitSignal(loader.failed, timeout=60000) as blocker:
+        loader.start()
+    assert "expected a JSON object" in str(blocker.args[0])

@@ -10,24 +10,35 @@ Rules (no figure or title is hard-coded, so another pack works unchanged):
 
 from __future__ import annotations
 
-import math
+import weakref
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts import palette
-from gzexplorer.charts.spec import Annotation, ChartSpec, Mark, Ref, Series, TableRow
-from gzexplorer.model import Dataset, Figure, Milestone
+from gzexplorer.charts.spec import OVERVIEW, Annotation, ChartSpec, Mark, Ref, Series
 
-OVERVIEW = "overview"
+if TYPE_CHECKING:
+    from gzexplorer.model import Dataset, Figure, Milestone
+
+DENSE_POINTS = 2000  # above this many points a series is drawn as a line without markers
 
 
-def views(dataset: Dataset) -> list[tuple[str, str]]:
-    """(id, name) of every view in sidebar order: Overview, then the pack's themes."""
-    return [(OVERVIEW, "Overview")] + [(t.id, t.name) for t in dataset.themes()]
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def charts_for(dataset: Dataset, view_id: str) -> list[ChartSpec]:
-    """The charts of a view, in the order they are offered (numbered from 1)."""
+    """The charts of a view, in the order they are offered (numbered from 1).
+
+    Specs are immutable and derived from an immutable dataset, so each view's are
+    built once per dataset."""
+    per_dataset = _CACHE.setdefault(dataset, {})
+    if view_id not in per_dataset:
+        per_dataset[view_id] = tuple(_build(dataset, view_id))
+    return list(per_dataset[view_id])
+
+
+def _build(dataset: Dataset, view_id: str) -> list[ChartSpec]:
     if view_id == OVERVIEW:
         return [_timeline(dataset, OVERVIEW, dataset.milestones(), by_theme=True)]
     dataset.theme(view_id)  # KeyError for an unknown theme
@@ -56,28 +67,37 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
         by_unit[ind.unit].append(ind)
     charts = []
     for n, (unit, indicators) in enumerate(by_unit.items(), start=1):
-        series, annotations, notes, rows, years, alt = [], [], [], [], [], []
+        series, annotations, notes, years, alt = [], [], [], [], []
         for i, ind in enumerate(indicators):
             color = palette.color(i)
             frame = dataset.series(ind.id)
+            dense = len(frame) > DENSE_POINTS  # value texts are made on hover instead
             marks = []
             missing_years, described = [], []
-            for r in frame.itertuples(index=False):
-                year = int(r.year)
-                value = None if math.isnan(r.value) else float(r.value)
-                ref = Ref("point", ind.id, year, tuple(r.excerpt_ids))
-                text = (
-                    fmt.with_unit(value, unit) if value is not None else (r.note or "not reported")
-                )
-                marks.append(Mark(year, value, ind.name, text, r.status, ref, r.note))
-                rows.append(TableRow(ind.id, ind.name, unit, year, value, r.status, ind.source))
-                years.append(year)
-                if r.status == "qualitative":
-                    annotations.append(Annotation(year, r.note, color, ref))
+            for year, value, status, note, ids in zip(
+                frame["year"].tolist(),
+                frame["value"].tolist(),
+                frame["status"].tolist(),
+                frame["note"].tolist(),
+                frame["excerpt_ids"].tolist(),
+                strict=True,
+            ):
+                if value != value:  # NaN: missing
+                    value = None
+                ref = Ref("point", ind.id, year, ids)
+                if dense:
+                    text = ""
+                elif value is not None:
+                    text = fmt.with_unit(value, unit)
+                else:
+                    text = note or "not reported"
+                marks.append(Mark(year, value, ind.name, text, status, ref, note))
+                if status == "qualitative":
+                    annotations.append(Annotation(year, note, color, ref))
                 elif value is None:
                     missing_years.append(year)
-                if value is not None:
-                    described.append((year, value))
+            years.extend(frame["year"].tolist())
+            described = [(m.x, m.y) for m in marks if m.y is not None]
             if missing_years:
                 notes.append(f"{ind.name}: not reported for {fmt.runs(missing_years)}.")
             series.append(Series(ind.id, ind.name, unit, color, tuple(marks), ind.source))
@@ -110,7 +130,6 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 annotations=tuple(annotations),
                 notes=tuple(notes),
                 alt_text="; ".join(alt) + "." if alt else "",
-                rows=tuple(rows),
             )
         )
     return charts
@@ -149,17 +168,10 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
         # bars drawn bottom-up; keep the document's order top-down
         ordered = list(reversed(figures))
         marks = []
-        rows = []
         for i, f in enumerate(ordered):
             value_text = " ".join(x for x in (f.qualifier_text, fmt.with_unit(f.value, unit)) if x)
             ref = Ref("figure", f.id, f.year, f.excerpt_ids)
             marks.append(Mark(i, f.value, f.label, value_text, f.qualifier, ref, f.note))
-        for f in figures:
-            rows.append(
-                TableRow(
-                    f.id, f.label, unit, f.year, f.value, f.qualifier, document_source(dataset)
-                )
-            )
         values = [abs(f.value) for f in figures]
         log = all(f.value > 0 for f in figures) and max(values) / max(min(values), 1e-9) >= 100
         years = [f.year for f in figures if f.year is not None]
@@ -184,7 +196,6 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 categories=tuple(f.label for f in ordered),
                 log_scale=log,
                 alt_text=f"{group}: {alt}.",
-                rows=tuple(rows),
             )
         )
     return charts
@@ -198,7 +209,6 @@ def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_th
     order = {t.id: i for i, t in enumerate(themes)}
     lanes: dict[int, int] = defaultdict(int)
     grouped: dict[str, list[Mark]] = defaultdict(list)
-    rows = []
     for m in milestones:
         lane = lanes[m.year]
         lanes[m.year] += 1
@@ -207,7 +217,6 @@ def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_th
         grouped[key].append(
             Mark(m.year, float(lane), m.title, str(m.year), "event", ref, m.description)
         )
-        rows.append(TableRow(m.id, m.title, "", m.year, None, "event", document_source(dataset)))
     series = []
     for key, marks in sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order))):
         if by_theme:
@@ -231,5 +240,4 @@ def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_th
         series=tuple(series),
         source=_source_line([], dataset),
         alt_text=f"{title}: {alt}." if alt else "",
-        rows=tuple(rows),
     )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
+
+from gzexplorer.charts.views import OVERVIEW  # noqa: F401  (re-exported)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """The record a drawn element stands for, so a click can lead to its passages."""
 
@@ -15,7 +18,7 @@ class Ref:
     excerpt_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """One drawable datum: a point of a line, a bar, an event on a timeline."""
 
@@ -80,7 +83,29 @@ class ChartSpec:
     notes: tuple[str, ...] = ()  # footnotes such as "not reported for 2012–2014"
     log_scale: bool = False
     alt_text: str = ""
-    rows: tuple[TableRow, ...] = field(default=(), repr=False)
+
+    @cached_property
+    def rows(self) -> tuple[TableRow, ...]:
+        """The chart's data, as the table view and the CSV export show it."""
+        if self.kind == "line":
+            return tuple(
+                TableRow(
+                    m.ref.id, s.name, s.unit, m.ref.year, m.y, m.status, s.source or self.source
+                )
+                for s in self.series
+                for m in s.marks
+            )
+        source = self.source.removeprefix("Source: ")
+        if self.kind == "bar":  # bars are drawn bottom-up; rows read top-down
+            return tuple(
+                TableRow(m.ref.id, m.label, s.unit, m.ref.year, m.y, m.status, source)
+                for s in self.series
+                for m in reversed(s.marks)
+            )
+        events = sorted(self.marks(), key=lambda m: m.x)
+        return tuple(
+            TableRow(m.ref.id, m.label, "", m.ref.year, None, "event", source) for m in events
+        )
 
     @property
     def short_title(self) -> str:
@@ -100,5 +125,4 @@ class ChartSpec:
             self,
             series=kept,
             annotations=tuple(a for a in self.annotations if a.ref.id in ids),
-            rows=tuple(r for r in self.rows if r.indicator_id in ids or self.kind != "line"),
         )

@@ -194,10 +194,11 @@ def parse_table(
         return None
     raw.columns = [str(c).strip() for c in raw.columns]
     # Blank rows are kept (skip_blank_lines=False) so that row numbers stay true to the file.
-    blank = (raw == "").all(axis=1).to_numpy().nonzero()[0]
+    first_empty = (raw.iloc[:, 0].to_numpy(dtype=object) == "").nonzero()[0]
+    blank = [i for i in first_empty if (raw.iloc[i] == "").all()]
     for i in blank[: MAX_PROBLEMS_PER_FILE + 1]:
         problems.add(rel, "the row is blank; remove it", row=int(i) + 2)
-    if len(blank):
+    if blank:
         return None
     table = raw.copy()
     rows = pd.RangeIndex(2, len(raw) + 2)
@@ -221,12 +222,31 @@ def _report(mask: pd.Series, values: pd.Series, rows, rel, name, message, proble
 
 
 def _convert(col: pd.Series, name: str, field: schema.Field, rows, rel: str, problems: _Problems):
-    stripped = col.str.strip()
-    empty = stripped == ""
+    """Check and type one column. The work is done once per distinct value (a million
+    observations hold a few hundred ids and years), then spread back to the rows."""
+    if field.kind == "text" and not field.required:
+        return col
+    codes, uniques = pd.factorize(col.to_numpy(dtype=object))
+    u = pd.Series(uniques, dtype=object)
+
+    def rows_of(per_value: pd.Series) -> pd.Series:
+        return pd.Series(per_value.to_numpy()[codes], index=col.index)
+
+    if field.kind == "number":  # mostly distinct values: avoid a per-value strip
+        numbers_u = pd.to_numeric(u, errors="coerce")
+        retry = numbers_u.isna() & (u != "")
+        if retry.any():
+            numbers_u[retry] = pd.to_numeric(u[retry].str.strip(), errors="coerce")
+        stripped_u = u.where(~retry, u.str.strip() if retry.any() else u)
+    else:
+        stripped_u = u.str.strip()
+    empty_u = stripped_u == ""
+    stripped = rows_of(stripped_u)
+    empty = rows_of(empty_u)
     if field.required and field.kind != "list":
         _report(empty, stripped, rows, rel, name, "a value is required", problems)
     if field.kind == "id":
-        bad = ~empty & ~stripped.str.match(schema.ID_PATTERN)
+        bad = rows_of(~empty_u & ~stripped_u.str.match(schema.ID_PATTERN).astype(bool))
         _report(
             bad,
             stripped,
@@ -240,35 +260,59 @@ def _convert(col: pd.Series, name: str, field: schema.Field, rows, rel: str, pro
     if field.kind == "text":
         return col
     if field.kind == "enum":
-        bad = ~empty & ~stripped.isin(field.choices)
+        bad = rows_of(~empty_u & ~stripped_u.isin(field.choices))
         allowed = ", ".join(field.choices)
         _report(
             bad, stripped, rows, rel, name, f'expected one of {allowed}, got "{{value}}"', problems
         )
         return stripped
     if field.kind == "integer":
-        bad = ~empty & ~stripped.str.fullmatch(r"[+-]?\d{1,9}")
-        _report(bad, stripped, rows, rel, name, 'expected a whole number, got "{value}"', problems)
-        return pd.to_numeric(stripped.where(~empty & ~bad), errors="coerce").astype("Int64")
-    if field.kind == "number":
-        numbers = pd.to_numeric(stripped.where(~empty), errors="coerce")
-        nan = ~empty & numbers.isna()
+        bad_u = ~empty_u & ~stripped_u.str.fullmatch(r"[+-]?\d{1,9}").astype(bool)
         _report(
-            nan, stripped, rows, rel, name, 'expected a number like 12.5, got "{value}"', problems
+            rows_of(bad_u),
+            stripped,
+            rows,
+            rel,
+            name,
+            'expected a whole number, got "{value}"',
+            problems,
         )
-        inf = ~empty & ~nan & numbers.abs().eq(math.inf)
-        _report(inf, stripped, rows, rel, name, 'expected a finite number, got "{value}"', problems)
-        return numbers.where(~inf).astype("float64")
+        ints_u = pd.to_numeric(stripped_u.where(~empty_u & ~bad_u), errors="coerce")
+        return rows_of(ints_u).astype("Int64")
+    if field.kind == "number":
+        nan_u = ~empty_u & numbers_u.isna()
+        inf_u = ~empty_u & ~nan_u & numbers_u.abs().eq(math.inf)
+        _report(
+            rows_of(nan_u),
+            stripped,
+            rows,
+            rel,
+            name,
+            'expected a number like 12.5, got "{value}"',
+            problems,
+        )
+        _report(
+            rows_of(inf_u),
+            stripped,
+            rows,
+            rel,
+            name,
+            'expected a finite number, got "{value}"',
+            problems,
+        )
+        return rows_of(numbers_u.where(~inf_u)).astype("float64")
     if field.kind == "boolean":
-        lowered = stripped.str.lower()
-        bad = ~lowered.isin(schema.TRUE_WORDS + schema.FALSE_WORDS)
+        lowered_u = stripped_u.str.lower()
+        bad = rows_of(~lowered_u.isin(schema.TRUE_WORDS + schema.FALSE_WORDS))
         _report(bad, stripped, rows, rel, name, 'expected true or false, got "{value}"', problems)
-        return lowered.isin(schema.TRUE_WORDS)
+        return rows_of(lowered_u.isin(schema.TRUE_WORDS)).astype(bool)
     if field.kind == "list":
-        lists = _split_lists(stripped)
+        lists_u = stripped_u.map(
+            lambda s: tuple(x.strip() for x in s.split(schema.LIST_DELIMITER) if x.strip())
+        )
         if field.required:
             _report(
-                lists.map(len) == 0,
+                rows_of(lists_u.map(len) == 0),
                 stripped,
                 rows,
                 rel,
@@ -276,17 +320,8 @@ def _convert(col: pd.Series, name: str, field: schema.Field, rows, rel: str, pro
                 "at least one id is required",
                 problems,
             )
-        return lists
+        return rows_of(lists_u)
     raise AssertionError(f"unknown field kind {field.kind}")
-
-
-def _split_lists(col: pd.Series) -> pd.Series:
-    """Split ';'-separated ids into tuples; each distinct string is split once."""
-    cache = {
-        s: tuple(item.strip() for item in s.split(schema.LIST_DELIMITER) if item.strip())
-        for s in col.unique()
-    }
-    return col.map(cache)
 
 
 def check_references(tables: dict[str, pd.DataFrame], files: dict[str, str], problems: _Problems):

@@ -7,6 +7,7 @@ wraps and stays text in SVG; the plot itself is a pyqtgraph PlotWidget.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
@@ -14,6 +15,8 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from gzexplorer.charts import format as fmt
+from gzexplorer.charts.build import DENSE_POINTS
 from gzexplorer.charts.spec import ChartSpec, Mark, Ref
 from gzexplorer.render.style import ChartStyle
 
@@ -277,15 +280,31 @@ class ChartCanvas(QWidget):
         ys_all = [m.y for m in spec.marks() if m.y is not None]
         top = max(ys_all) if ys_all else 1.0
         for series in spec.series:
-            marks = [m for m in series.marks]
-            xs = np.array([m.x for m in marks], dtype=float)
-            ys = np.array([np.nan if m.y is None else m.y for m in marks], dtype=float)
+            marks = series.marks
+            xs = np.fromiter((m.x for m in marks), dtype=float, count=len(marks))
+            ys = np.fromiter(
+                (np.nan if m.y is None else m.y for m in marks), dtype=float, count=len(marks)
+            )
+            dense = len(marks) > DENSE_POINTS
             curve = pg.PlotDataItem(
-                xs, ys, connect="finite", pen=pg.mkPen(series.color, width=s.pen(s.line_width))
+                xs,
+                ys,
+                connect="finite",
+                pen=pg.mkPen(series.color, width=s.pen(s.line_width)),
+                # long series: draw only what is in view, downsampled to the pixels
+                clipToView=dense,
+                autoDownsample=dense,
+                downsampleMethod="peak",
             )
             self.plot_item.addItem(curve)
-            valid = [m for m in marks if m.y is not None]
-            self._scatter(valid, [m.x for m in valid], [m.y for m in valid], series.color)
+            if dense:  # no markers: a click picks the nearest point of the line
+                curve.setCurveClickable(True, width=int(s.pen(8)))
+                curve.sigClicked.connect(
+                    lambda _item, ev, xs=xs, marks=marks: self._pick_nearest(xs, marks, ev)
+                )
+            else:
+                valid = [m for m in marks if m.y is not None]
+                self._scatter(valid, [m.x for m in valid], [m.y for m in valid], series.color)
         if spec.annotations:
             y = top * 1.06
             anns = list(spec.annotations)
@@ -445,6 +464,9 @@ class ChartCanvas(QWidget):
         ref = mark.ref
         if ref.kind == "point":
             head = f"{mark.label}, {ref.year}"
+            if not mark.value_text and mark.y is not None:  # dense series: formatted on hover
+                unit = next((sr.unit for sr in self.spec.series if sr.id == ref.id), "")
+                mark = replace(mark, value_text=fmt.with_unit(mark.y, unit))
             body = (
                 mark.value_text
                 if mark.status == "reported"
@@ -459,6 +481,12 @@ class ChartCanvas(QWidget):
         source = next((sr.source for sr in self.spec.series if sr.source), "") or self.spec.source
         src = ", ".join(ref.excerpt_ids)
         return f"{head}\n{body}\nSource: {source.removeprefix('Source: ')}\nPassage: {src}"
+
+    def _pick_nearest(self, xs: np.ndarray, marks, ev) -> None:
+        x = ev.pos().x()
+        i = int(np.clip(np.searchsorted(xs, x), 1, len(xs) - 1))
+        i = i - 1 if abs(xs[i - 1] - x) <= abs(xs[i] - x) else i
+        self.markClicked.emit(marks[i])
 
     def _on_scatter_clicked(self, item, points, ev) -> None:
         if len(points):

@@ -18,28 +18,39 @@ def run(data: str | None = None) -> int:
         )
         return 1
     app = make_app()
-    from gzexplorer import model
+    from gzexplorer.model.preview import preview
     from gzexplorer.paths import builtin_pack
-    from gzexplorer.ui.main_window import MainWindow
-
-    problem = None
-    dataset = None
-    if data:
-        try:
-            dataset = model.load(data)
-        except model.DataPackError as exc:
-            problem = exc
-            for p in exc.problems:
-                print(p, file=sys.stderr)
-    if dataset is None:
-        dataset = model.load(builtin_pack())
     from gzexplorer.ui.error_hook import ErrorHook
+    from gzexplorer.ui.main_window import MainWindow
+    from gzexplorer.ui.startup import FirstPaint, PackLoader, bench_report
 
     hook = ErrorHook().install()
-    window = MainWindow(dataset)
-    window.show()
-    if problem is not None:
+    builtin = builtin_pack()
+    window = MainWindow(preview(data or builtin) or preview(builtin))
+    loader = PackLoader(data or builtin)
+
+    def loaded(dataset) -> None:
+        window.set_dataset(dataset)
+        window.canvas.repaint()
+        bench_report("chart-ready")
+
+    def failed(problem) -> None:
+        for p in problem.problems:
+            print(p, file=sys.stderr)
         window.show_pack_problems(str(data), problem)
+        if loader.path != builtin:  # fall back to the built-in pack
+            loader.path = builtin
+            loader.start()
+
+    loader.loaded.connect(loaded)
+    loader.failed.connect(failed)
+
+    def painted() -> None:
+        bench_report("first-paint")
+        loader.start()
+
+    FirstPaint(window, painted)
+    window.show()
     code = app.exec()
     dispose(window)
     hook.uninstall()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 
@@ -41,6 +40,8 @@ def missing_xcb_packages() -> list[str]:
         return []
     if os.environ.get("WAYLAND_DISPLAY") and platform != "xcb":
         return []
+    import ctypes.util  # imports subprocess: only when a window on X11 is asked for
+
     return [pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
 
 

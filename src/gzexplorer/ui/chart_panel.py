@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gzexplorer.charts import ChartSpec
+from gzexplorer.charts.spec import ChartSpec
 from gzexplorer.render.canvas import ChartCanvas
 from gzexplorer.render.style import ChartStyle
-from gzexplorer.ui.item_models import ChartTableModel
+from gzexplorer.ui.table_model import ChartTableModel
 
 
 class ChartPanel(QWidget):

@@ -35,6 +35,9 @@ class ExcerptPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setUniformItemSizes(False)
+        # lay passages out in batches: the first screenful paints before the rest is measured
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(8)
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAccessibleName(self.tr("Passages of the document"))
@@ -64,7 +67,15 @@ class ExcerptPanel(QWidget):
             rows = [r for r in (self.model.row_of(i) for i in excerpt_ids) if r >= 0]
             if rows:
                 index = self.model.index(min(rows))
-                self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+                self.scroll_to(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def scroll_to(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll to a passage, laying out the list first if its batch is still pending."""
+        if not self.view.visualRect(index).isValid():
+            self.view.setLayoutMode(QListView.LayoutMode.SinglePass)
+            self.view.doItemsLayout()
+            self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.scrollTo(index, hint)
 
     def highlighted(self) -> set[str]:
         return self.model.highlighted()
@@ -76,7 +87,7 @@ class ExcerptPanel(QWidget):
             self.view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-            self.view.scrollTo(index)
+            self.scroll_to(index)
 
     def next_hit(self) -> None:
         """Enter in the search field: move to the next passage, wrapping around."""
@@ -89,7 +100,7 @@ class ExcerptPanel(QWidget):
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.scroll_to(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def current_id(self) -> str:
         index = self.view.currentIndex()

@@ -10,14 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QIcon
 
-from gzexplorer.charts import TABLE_COLUMNS, ChartSpec
 from gzexplorer.charts import format as fmt
 from gzexplorer.model import Excerpt, Figure
 
@@ -190,58 +188,3 @@ def card_text(f: Figure) -> str:
     year = f" ({f.year})" if f.year is not None else ""
     qual = f"{f.qualifier_text} " if f.qualifier_text else ""
     return f"{f.label}{year}: {qual}{fmt.with_unit(f.value, f.unit)}"
-
-
-class ChartTableModel(QAbstractTableModel):
-    """The data of the chart on screen, in the export's tidy columns."""
-
-    HEADERS = {
-        "indicator_id": "Id",
-        "indicator": "Indicator",
-        "unit": "Unit",
-        "year": "Year",
-        "value": "Value",
-        "status": "Status",
-        "source": "Source",
-    }
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple] = []
-
-    def set_chart(self, spec: ChartSpec | None) -> None:
-        self.beginResetModel()
-        self._rows = (
-            [] if spec is None else [tuple(getattr(r, c) for c in TABLE_COLUMNS) for r in spec.rows]
-        )
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(TABLE_COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[TABLE_COLUMNS[section]])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        value = self._rows[index.row()][index.column()]
-        column = TABLE_COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if value is None:
-                return "–" if column == "value" else ""
-            if column == "value":
-                return fmt.number(value)
-            return str(value)
-        if role == Qt.ItemDataRole.EditRole:  # sort key: numbers as numbers, missing last
-            if column in ("value", "year"):
-                return float("inf") if value is None else float(value)
-            return value
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("value", "year"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None

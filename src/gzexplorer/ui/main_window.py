@@ -7,6 +7,7 @@ item models and chart specs; the window keeps only which view is current.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -18,19 +19,25 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gzexplorer import __version__, charts
-from gzexplorer.charts import OVERVIEW, ChartSpec, Mark
-from gzexplorer.model import DataPackError, Dataset, load
+from gzexplorer.charts import OVERVIEW
+from gzexplorer.model import DataPackError
 from gzexplorer.paths import resources_dir
-from gzexplorer.ui.chart_panel import ChartPanel
 from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
 from gzexplorer.ui.item_models import FigureListModel, IdRole, RecordRole, ViewListModel
 from gzexplorer.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from gzexplorer.charts.spec import ChartSpec, Mark
+    from gzexplorer.model import Dataset
+    from gzexplorer.model.preview import PackPreview
+    from gzexplorer.ui.chart_panel import ChartPanel
 
 
 def icon(name: str) -> QIcon:
@@ -42,7 +49,9 @@ class MainWindow(QMainWindow):
     viewChanged = Signal(str)
     datasetChanged = Signal()
 
-    def __init__(self, dataset: Dataset, settings: QSettings | None = None) -> None:
+    def __init__(self, dataset: Dataset | PackPreview, settings: QSettings | None = None) -> None:
+        """Show ``dataset``. Given a PackPreview, the window paints its shell (sidebar,
+        passages) at once and charts arrive with :meth:`set_dataset`."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.dataset = dataset
@@ -72,13 +81,13 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.sidebar_title)
         sb.addWidget(self.theme_list, 1)
 
-        # centre: chart + cards
-        self.chart_panel = ChartPanel()
-        self.canvas = self.chart_panel.canvas
-        self.canvas.markClicked.connect(self.select_mark)
-        self.canvas.markHovered.connect(self._on_mark_hovered)
-        self.chart_panel.chartChanged.connect(self._on_chart_changed)
-        self.chart_panel.exportRequested.connect(self.export_chart)
+        # centre: charts (attached once the full dataset is there) + cards
+        self.chart_panel: ChartPanel | None = None
+        self.canvas = None
+        self.loading = QLabel(self.tr("Loading charts…"), objectName="chartsLoading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_stack = QStackedWidget(objectName="chartStack")
+        self.chart_stack.addWidget(self.loading)
 
         self.figure_model = FigureListModel(self)
         self.cards = QListView(objectName="figureCards")
@@ -101,7 +110,7 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
-        cl.addWidget(self.chart_panel, 1)
+        cl.addWidget(self.chart_stack, 1)
         cl.addWidget(self.cards)
         cl.addWidget(self.cards_empty)
 
@@ -177,17 +186,14 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.table_action = self._action(
             self.tr("Show &table"),
-            lambda on: self.chart_panel.set_page(1 if on else 0),
+            self._set_table_page,
             "Ctrl+T",
             self.tr("Show the chart's data as a table"),
         )
         self.table_action.setCheckable(True)
-        self.chart_panel.stack.currentChanged.connect(
-            lambda i: self.table_action.setChecked(i == 1)
-        )
         self.reset_action = self._action(
             self.tr("&Reset view"),
-            self.chart_panel.reset_view,
+            self._reset_view,
             "Ctrl+0",
             self.tr("Show the whole chart again"),
         )
@@ -235,38 +241,62 @@ class MainWindow(QMainWindow):
         ]
 
     # -- data -----------------------------------------------------------------------
-    def set_dataset(self, dataset: Dataset) -> None:
-        """Show another data pack; every view, model and menu is rebuilt from it."""
+    def is_ready(self) -> bool:
+        """True once the full dataset (not only a preview) is shown."""
+        return self.chart_panel is not None and hasattr(self.dataset, "citing")
+
+    def _attach_charts(self) -> None:
+        from gzexplorer.ui.chart_panel import ChartPanel
+
+        panel = ChartPanel()
+        self.chart_panel = panel
+        self.canvas = panel.canvas
+        self.canvas.markClicked.connect(self.select_mark)
+        self.canvas.markHovered.connect(self._on_mark_hovered)
+        panel.chartChanged.connect(self._on_chart_changed)
+        panel.exportRequested.connect(self.export_chart)
+        panel.stack.currentChanged.connect(lambda i: self.table_action.setChecked(i == 1))
+        panel.set_page(1 if self.table_action.isChecked() else 0)
+        self.chart_stack.addWidget(panel)
+        self.chart_stack.setCurrentWidget(panel)
+
+    def set_dataset(self, dataset: Dataset | PackPreview) -> None:
+        """Show another data pack; every view, model and menu is rebuilt from it.
+
+        The full dataset of the pack whose preview is shown keeps the current view."""
+        same_pack = getattr(self.dataset, "folder", None) == dataset.folder and not self.is_ready()
         self.dataset = dataset
+        full = hasattr(dataset, "citing")
+        if full and self.chart_panel is None:
+            self._attach_charts()
         rows = []
         for vid, name in self._views():
             if vid == OVERVIEW:
-                rows.append(
-                    (
-                        vid,
-                        name,
-                        self.tr("All milestones and the headline figures"),
-                        len(dataset.headline_figures()),
-                        icon("overview"),
-                    )
-                )
+                count = len(dataset.headline_figures()) if full else dataset.headline_count
+                desc = self.tr("All milestones and the headline figures")
+                rows.append((vid, name, desc, count, icon("overview")))
             else:
                 t = dataset.theme(vid)
-                rows.append(
-                    (vid, name, t.description, len(dataset.figures(vid)), icon(t.icon or "theme"))
-                )
+                count = len(dataset.figures(vid)) if full else dataset.figure_counts.get(vid, 0)
+                rows.append((vid, name, t.description, count, icon(t.icon or "theme")))
+        keep = self._view_id if same_pack else OVERVIEW
         self.view_model.set_views(rows)
         self._fill_view_menu()
         self.sidebar_title.setText(f"<b>{_esc(dataset.info.title)}</b>")
-        self.pack_label.setText(dataset.summary())
+        self.pack_label.setText(dataset.summary() if full else self.tr("Loading data…"))
         self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
         self._view_id = ""
-        self.excerpts.search.clear()
-        self.show_view(OVERVIEW)
+        if not same_pack:
+            self.excerpts.search.clear()
+        self.show_view(keep or OVERVIEW)
+        if same_pack and self.excerpts.search.text():
+            self._on_search(self.excerpts.search.text())
         self.datasetChanged.emit()
 
     def open_pack(self, path: str | Path) -> bool:
         """Load another pack; on a bad pack explain why and keep the current one."""
+        from gzexplorer.model import load
+
         try:
             dataset = load(path)
         except DataPackError as exc:
@@ -334,18 +364,32 @@ class MainWindow(QMainWindow):
         row = self.view_model.row_of(view_id)
         if self.theme_list.currentIndex().row() != row:
             self.theme_list.setCurrentIndex(self.view_model.index(row))
-        self.chart_panel.set_charts(charts.charts_for(self.dataset, view_id), chart_index)
-        figures = charts.figures_for(self.dataset, view_id)
+        figures = []
+        if self.is_ready():
+            self.chart_panel.set_charts(charts.charts_for(self.dataset, view_id), chart_index)
+            figures = charts.figures_for(self.dataset, view_id)
+            self.cards_empty.setText(self.tr("The document states no figures for this theme."))
+        else:
+            self.cards_empty.setText(self.tr("Loading figures…"))
         self.figure_model.set_figures(figures)
         self.cards.setVisible(bool(figures))
         self.cards_empty.setVisible(not figures)
-        self.cards_empty.setText(self.tr("The document states no figures for this theme."))
         if not self.excerpts.search.text():
             self._show_view_excerpts()
         self._clear_highlights()
         self.viewChanged.emit(view_id)
 
+    def _set_table_page(self, on: bool) -> None:
+        if self.chart_panel is not None:
+            self.chart_panel.set_page(1 if on else 0)
+
+    def _reset_view(self) -> None:
+        if self.chart_panel is not None:
+            self.chart_panel.reset_view()
+
     def _step_chart(self, step: int) -> None:
+        if self.chart_panel is None:
+            return
         n = len(self.chart_panel.charts())
         if n:
             self.chart_panel.set_current((self.chart_panel.current_index() + step) % n)
@@ -370,14 +414,15 @@ class MainWindow(QMainWindow):
         self.excerpts.show_excerpts(shown, self._theme_tags(), heading)
 
     def current_chart(self) -> ChartSpec | None:
-        return self.chart_panel.current_spec()
+        return self.chart_panel.current_spec() if self.chart_panel is not None else None
 
     def _on_chart_changed(self, _index: int) -> None:
         self._clear_highlights()
 
     # -- linking ----------------------------------------------------------------------
     def _clear_highlights(self) -> None:
-        self.canvas.highlight(set())
+        if self.canvas is not None:
+            self.canvas.highlight(set())
         self.figure_model.set_highlighted(set())
         self.excerpts.highlight(set(), scroll=False)
 
@@ -398,6 +443,8 @@ class MainWindow(QMainWindow):
 
     def select_figure(self, figure_id: str) -> None:
         """A figure card was chosen: highlight its passages and its bar, if charted."""
+        if not self.is_ready():
+            return
         figure = self.dataset.figure(figure_id)
         for i, spec in enumerate(self.chart_panel.charts()):
             if any(m.ref.kind == "figure" and m.ref.id == figure_id for m in spec.marks()):
@@ -415,7 +462,7 @@ class MainWindow(QMainWindow):
 
     def select_excerpt(self, excerpt_id: str) -> None:
         """A passage was selected: highlight the chart elements and cards that cite it."""
-        if not excerpt_id:
+        if not excerpt_id or not self.is_ready():
             return
         cited = self.dataset.citing(excerpt_id)
         refs = {("point", p.indicator_id, p.year) for p in cited.points}
@@ -514,14 +561,16 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(split)
         last = s.get("view/last", str, OVERVIEW)
         self.show_view(last)
-        self.chart_panel.set_page(1 if s.get("view/table", bool, False) else 0)
+        table = s.get("view/table", bool, False)
+        self.table_action.setChecked(table)
+        self._set_table_page(table)
 
     def save_settings(self) -> None:
         s = self.settings
         s.set("window/geometry", self.saveGeometry())
         s.set("window/splitter", self.splitter.saveState())
         s.set("view/last", self._view_id)
-        s.set("view/table", self.chart_panel.showing_table())
+        s.set("view/table", self.table_action.isChecked())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -1,0 +1,79 @@
+"""Write a large synthetic data pack for the scale benchmarks (not committed data).
+
+python benchmarks/make_big_pack.py OUT_DIR [--indicators 200] [--years 5000] [--excerpts 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make(out: Path, indicators: int = 200, years: int = 5000, excerpts: int = 5000, themes: int = 10) -> Path:
+    rng = random.Random(42)
+    out.mkdir(parents=True, exist_ok=True)
+    theme_ids = [f"t{i}" for i in range(themes)]
+
+    def write(name: str, header: list[str], rows) -> None:
+        with (out / f"{name}.csv").open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(header)
+            w.writerows(rows)
+
+    write("themes", ["id", "name", "description", "order", "icon"],
+          [(t, f"Theme {i}", f"Synthetic theme {i}.", i, "") for i, t in enumerate(theme_ids)])
+    words = "data growth poverty cloud village ecology platform service digital county".split()
+    write("excerpts", ["id", "order", "section", "kind", "themes", "text"],
+          [(f"e{i}", i, f"Section {i // 500}", "paragraph", theme_ids[i % themes],
+            " ".join(rng.choice(words) for _ in range(40)) + f" {i}.") for i in range(excerpts)])
+    write("indicators", ["id", "name", "unit", "themes", "description", "source", "excerpt_ids"],
+          [(f"i{i}", f"Indicator {i}", "%" if i % 2 else "index", theme_ids[i % themes],
+            "Synthetic.", "Generator", f"e{i % excerpts}") for i in range(indicators)])
+
+    def observations():
+        for i in range(indicators):
+            level = rng.uniform(10, 100)
+            for y in range(years):
+                level += rng.gauss(0, 1)
+                if y % 97 == 13:
+                    yield (f"i{i}", 1 + y, "", "not_reported", "", "-", f"e{i % excerpts}")
+                else:
+                    yield (f"i{i}", 1 + y, f"{level:.3f}", "reported", "", f"{level:.3f}", f"e{i % excerpts}")
+
+    write("observations", ["indicator_id", "year", "value", "status", "note", "source_text", "excerpt_ids"],
+          observations())
+    write("figures", ["id", "label", "value", "unit", "qualifier", "year", "themes", "group", "headline",
+                      "quote", "note", "excerpt_ids"],
+          [(f"f{i}", f"Figure {i}", rng.randint(1, 10**6), "count", "exact", "", theme_ids[i % themes],
+            f"Group {i % 20}", "true" if i < 6 else "false", str(i), "", f"e{i}") for i in range(200)])
+    write("milestones", ["id", "year", "title", "description", "themes", "excerpt_ids"],
+          [(f"m{i}", 1 + i * 37 % years, f"Event {i}", "", theme_ids[i % themes], f"e{i}") for i in range(100)])
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["name"] = "synthetic-big"
+    descriptor["title"] = "Synthetic big pack"
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "document"]
+    (out / "datapackage.json").write_text(json.dumps(descriptor, indent=1), encoding="utf-8")
+    return out
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("out", type=Path)
+    p.add_argument("--indicators", type=int, default=200)
+    p.add_argument("--years", type=int, default=5000)
+    p.add_argument("--excerpts", type=int, default=5000)
+    a = p.parse_args()
+    if a.out.exists():
+        shutil.rmtree(a.out)
+    make(a.out, a.indicators, a.years, a.excerpts)
+    print(a.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""A quick first look at a data pack with the standard library only.
+
+The window paints its sidebar and the document's passages from this before pandas
+and pyqtgraph are imported; the full, checked :class:`Dataset` replaces it moments
+later. Anything unexpected returns None: the full loader then reports the problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from gzexplorer.model.entities import Excerpt, PackInfo, Theme
+from gzexplorer.model.search import SearchHit, search
+
+_LIMIT = 64 * 2**20  # a preview never reads big files
+
+
+@dataclass(frozen=True)
+class PackPreview:
+    folder: Path
+    info: PackInfo
+    _themes: tuple[Theme, ...]
+    _excerpts: tuple[Excerpt, ...]
+    figure_counts: dict[str, int]  # theme id -> number of figures
+    headline_count: int
+
+    def themes(self) -> list[Theme]:
+        return list(self._themes)
+
+    def theme(self, theme_id: str) -> Theme:
+        for t in self._themes:
+            if t.id == theme_id:
+                return t
+        raise KeyError(theme_id)
+
+    def excerpts(self, theme_id: str | None = None) -> list[Excerpt]:
+        return [e for e in self._excerpts if theme_id is None or theme_id in e.themes]
+
+    def search(self, query: str, theme_id: str | None = None) -> list[SearchHit]:
+        return search(self.excerpts(theme_id), query)
+
+
+def _rows(folder: Path, resources: dict, name: str) -> list[dict[str, str]]:
+    path = folder / resources[name]["path"]
+    if path.stat().st_size > _LIMIT:
+        raise ValueError(name)
+    text = path.read_bytes().decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _ids(value: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in (value or "").split(";") if x.strip())
+
+
+def preview(path: str | Path) -> PackPreview | None:
+    try:
+        p = Path(path)
+        folder = p if p.is_dir() else p.parent
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
+        resources = {r["name"]: r for r in descriptor["resources"]}
+        themes = sorted(
+            (
+                Theme(
+                    r["id"].strip(),
+                    r["name"],
+                    r.get("description", ""),
+                    int(r["order"]),
+                    r.get("icon", ""),
+                )
+                for r in _rows(folder, resources, "themes")
+            ),
+            key=lambda t: t.order,
+        )
+        excerpts = sorted(
+            (
+                Excerpt(
+                    r["id"].strip(),
+                    int(r["order"]),
+                    r["section"],
+                    r["kind"].strip(),
+                    _ids(r["themes"]),
+                    r["text"],
+                )
+                for r in _rows(folder, resources, "excerpts")
+            ),
+            key=lambda e: e.order,
+        )
+        counts: dict[str, int] = {}
+        headline = 0
+        for r in _rows(folder, resources, "figures"):
+            for t in _ids(r.get("themes", "")):
+                counts[t] = counts.get(t, 0) + 1
+            headline += r.get("headline", "").strip().lower() in ("true", "yes", "1")
+        extra = (
+            descriptor.get("gzexplorer") if isinstance(descriptor.get("gzexplorer"), dict) else {}
+        )
+        info = PackInfo(
+            name=str(descriptor.get("name", "")),
+            title=str(descriptor.get("title") or descriptor.get("name") or ""),
+            description=str(descriptor.get("description", "")),
+            version=str(descriptor.get("version", "")),
+            citation=str(extra.get("citation", "")),
+            attribution=str(extra.get("attribution", "")),
+            sources=(),
+            licenses=(),
+        )
+        return PackPreview(folder, info, tuple(themes), tuple(excerpts), counts, headline)
+    except Exception:  # noqa: BLE001 - any surprise: no preview, the full load explains
+        return None

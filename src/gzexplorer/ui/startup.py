@@ -1,0 +1,73 @@
+"""Two-stage start: paint the window's shell first, then load data and charts.
+
+The shell (sidebar, passages) comes from a standard-library preview of the pack;
+pandas, pyqtgraph and the checked Dataset are loaded in a background thread after
+the first paint, so the event loop never waits for them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+BENCH_ENV = "GZEXPLORER_BENCH"  # "first-paint" or "chart-ready": print the time, quit
+
+
+class PackLoader(QObject):
+    """Loads a pack in a thread; ``loaded``/``failed`` arrive in the GUI thread."""
+
+    loaded = Signal(object)  # Dataset
+    failed = Signal(object)  # DataPackError
+
+    def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self._work, name="pack-loader", daemon=True)
+        self.thread.start()
+
+    def _work(self) -> None:
+        from gzexplorer.model import DataPackError, load
+
+        try:
+            dataset = load(self.path)
+        except DataPackError as exc:
+            self.failed.emit(exc)
+            return
+        import gzexplorer.charts.build  # noqa: F401  (warm imports off the GUI thread)
+        import gzexplorer.render.canvas  # noqa: F401
+
+        self.loaded.emit(dataset)
+
+
+class FirstPaint(QObject):
+    """Calls ``callback`` once, right after ``widget``'s first paint."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def bench_report(stage: str) -> None:
+    """Benchmarks: print the wall-clock time of ``stage`` and end the process at once."""
+    if os.environ.get(BENCH_ENV) == stage:
+        print(f"{stage} {time.time():.6f}", flush=True)
+        sys.stdout.flush()
+        os._exit(0)
