@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,10 +25,17 @@ from gzexplorer.render.canvas import ChartCanvas
 from gzexplorer.render.style import ChartStyle
 from gzexplorer.ui.table_model import ChartTableModel
 
+MAX_CANVASES = 24  # drawn charts kept for instant switching (least recently used go)
+
 
 class ChartPanel(QWidget):
+    """Chart tabs over a stack of drawn charts: each chart is drawn once and kept,
+    so switching themes or charts shows a finished canvas instead of redrawing."""
+
     chartChanged = Signal(int)
     exportRequested = Signal()
+    markClicked = Signal(object)
+    markHovered = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +89,10 @@ class ChartPanel(QWidget):
         for w in (self.series_button, self.reset_button, self.export_button):
             bar.addWidget(w)
 
-        self.canvas = ChartCanvas(ChartStyle())
+        self.chart_style = ChartStyle()
+        self._canvases: OrderedDict[tuple, tuple[ChartSpec, ChartCanvas]] = OrderedDict()
+        self.canvas_stack = QStackedWidget(objectName="chartCanvases")
+        self.canvas = self._canvas_for(None)
         self.table_model = ChartTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.table_model)
@@ -102,7 +114,7 @@ class ChartPanel(QWidget):
         self.table.addAction(copy)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.canvas_stack)
         self.stack.addWidget(self.table)
 
         layout = QVBoxLayout(self)
@@ -167,8 +179,7 @@ class ChartPanel(QWidget):
         if spec is None:
             self.table_model.set_chart(None)
             return
-        self.canvas.show_spec(spec)
-        self.table_model.set_chart(spec)
+        self._display(spec)
 
     def _fill_series_menu(self) -> None:
         self.series_menu.clear()
@@ -193,10 +204,39 @@ class ChartPanel(QWidget):
             hidden.discard(series_id)
         elif len(hidden) + 1 < len(spec.series):  # keep at least one series
             hidden.add(series_id)
-        shown = self.current_spec()
-        self.canvas.show_spec(shown)
-        self.table_model.set_chart(shown)
+        self._display(self.current_spec())
         self._fill_series_menu()
+
+    def _canvas_for(self, spec: ChartSpec | None) -> ChartCanvas:
+        """The canvas that shows ``spec`` (drawn now if it is not kept yet)."""
+        key = (id(spec), spec.series if spec is not None else ())
+        if key in self._canvases:
+            self._canvases.move_to_end(key)
+            return self._canvases[key][1]
+        canvas = ChartCanvas(self.chart_style)
+        canvas.markClicked.connect(self.markClicked)
+        canvas.markHovered.connect(self.markHovered)
+        if spec is not None:
+            canvas.show_spec(spec)
+        self.canvas_stack.addWidget(canvas)
+        self._canvases[key] = (spec, canvas)  # the spec is held, so its id stays unique
+        while len(self._canvases) > MAX_CANVASES:
+            _, (_, old) = self._canvases.popitem(last=False)
+            self.canvas_stack.removeWidget(old)
+            old.deleteLater()
+        return canvas
+
+    def _display(self, spec: ChartSpec) -> None:
+        self.canvas.highlight(set())
+        self.canvas = self._canvas_for(spec)
+        self.canvas.highlight(set())
+        self.canvas_stack.setCurrentWidget(self.canvas)
+        self.table_model.set_chart(spec)
+
+    def set_chart_style(self, style: ChartStyle) -> None:
+        self.chart_style = style
+        for _spec, canvas in self._canvases.values():
+            canvas.apply_style(style)
 
     # -- page, view, table ------------------------------------------------------------
     def set_page(self, page: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -124,8 +125,33 @@ class ExcerptDelegate(QStyledItemDelegate):
     PAD = 10
     ACCENT_W = 4
 
+    CACHE = 400  # laid-out passages kept: theme switches re-show the same ones
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
+
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
         e: Excerpt = index.data(RecordRole)
+        key = (
+            e.id,
+            round(width),
+            index.data(SpansRole) or (),
+            index.data(TagsRole) or "",
+            option.font.key(),
+            option.palette.color(QPalette.ColorRole.Text).rgba(),
+        )
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = self._make_doc(option, index, e, width)
+        self._docs[key] = doc
+        if len(self._docs) > self.CACHE:
+            self._docs.popitem(last=False)
+        return doc
+
+    def _make_doc(self, option, index, e: Excerpt, width: float) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)

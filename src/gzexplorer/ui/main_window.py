@@ -83,7 +83,6 @@ class MainWindow(QMainWindow):
 
         # centre: charts (attached once the full dataset is there) + cards
         self.chart_panel: ChartPanel | None = None
-        self.canvas = None
         self.loading = QLabel(self.tr("Loading charts…"), objectName="chartsLoading")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_stack = QStackedWidget(objectName="chartStack")
@@ -241,6 +240,11 @@ class MainWindow(QMainWindow):
         ]
 
     # -- data -----------------------------------------------------------------------
+    @property
+    def canvas(self):
+        """The chart canvas on screen (None until the data is loaded)."""
+        return self.chart_panel.canvas if self.chart_panel is not None else None
+
     def is_ready(self) -> bool:
         """True once the full dataset (not only a preview) is shown."""
         return self.chart_panel is not None and hasattr(self.dataset, "citing")
@@ -250,9 +254,8 @@ class MainWindow(QMainWindow):
 
         panel = ChartPanel()
         self.chart_panel = panel
-        self.canvas = panel.canvas
-        self.canvas.markClicked.connect(self.select_mark)
-        self.canvas.markHovered.connect(self._on_mark_hovered)
+        panel.markClicked.connect(self.select_mark)
+        panel.markHovered.connect(self._on_mark_hovered)
         panel.chartChanged.connect(self._on_chart_changed)
         panel.exportRequested.connect(self.export_chart)
         panel.stack.currentChanged.connect(lambda i: self.table_action.setChecked(i == 1))

@@ -68,6 +68,9 @@ class FirstPaint(QObject):
 def bench_report(stage: str) -> None:
     """Benchmarks: print the wall-clock time of ``stage`` and end the process at once."""
     if os.environ.get(BENCH_ENV) == stage:
-        print(f"{stage} {time.time():.6f}", flush=True)
+        import resource
+
+        rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"{stage} {time.time():.6f} {rss_kb}", flush=True)
         sys.stdout.flush()
         os._exit(0)
