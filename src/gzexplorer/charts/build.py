@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts import palette
+from gzexplorer.charts.i18n import language, qualifier_words, translate
 from gzexplorer.charts.spec import OVERVIEW, Annotation, ChartSpec, Mark, Ref, Series
 
 if TYPE_CHECKING:
@@ -33,9 +34,10 @@ def charts_for(dataset: Dataset, view_id: str) -> list[ChartSpec]:
     Specs are immutable and derived from an immutable dataset, so each view's are
     built once per dataset."""
     per_dataset = _CACHE.setdefault(dataset, {})
-    if view_id not in per_dataset:
-        per_dataset[view_id] = tuple(_build(dataset, view_id))
-    return list(per_dataset[view_id])
+    key = (view_id, language())
+    if key not in per_dataset:
+        per_dataset[key] = tuple(_build(dataset, view_id))
+    return list(per_dataset[key])
 
 
 def _build(dataset: Dataset, view_id: str) -> list[ChartSpec]:
@@ -54,6 +56,13 @@ def figures_for(dataset: Dataset, view_id: str) -> list[Figure]:
     return dataset.headline_figures() if view_id == OVERVIEW else dataset.figures(view_id)
 
 
+def _fill(template: str, *values: object) -> str:
+    """Qt-style placeholders: _fill("%1 in %2", a, b)."""
+    for i, v in enumerate(values, start=1):
+        template = template.replace(f"%{i}", str(v))
+    return template
+
+
 def document_source(dataset: Dataset) -> str:
     return dataset.info.citation or dataset.info.title
 
@@ -68,7 +77,9 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
     charts = []
     for n, (unit, indicators) in enumerate(by_unit.items(), start=1):
         series, annotations, notes, years, alt = [], [], [], [], []
+        lang = language()
         for i, ind in enumerate(indicators):
+            name = ind.text("name", lang)
             color = palette.color(i)
             frame = dataset.series(ind.id)
             dense = len(frame) > DENSE_POINTS  # value texts are made on hover instead
@@ -90,8 +101,8 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 elif value is not None:
                     text = fmt.with_unit(value, unit)
                 else:
-                    text = note or "not reported"
-                marks.append(Mark(year, value, ind.name, text, status, ref, note))
+                    text = note or translate("Charts", "not reported")
+                marks.append(Mark(year, value, name, text, status, ref, note))
                 if status == "qualitative":
                     annotations.append(Annotation(year, note, color, ref))
                 elif value is None:
@@ -99,22 +110,41 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
             years.extend(frame["year"].tolist())
             described = [(m.x, m.y) for m in marks if m.y is not None]
             if missing_years:
-                notes.append(f"{ind.name}: not reported for {fmt.runs(missing_years)}.")
-            series.append(Series(ind.id, ind.name, unit, color, tuple(marks), ind.source))
+                notes.append(
+                    _fill(
+                        translate("Charts", "%1: not reported for %2."),
+                        name,
+                        fmt.runs(missing_years),
+                    )
+                )
+            series.append(Series(ind.id, name, unit, color, tuple(marks), ind.source))
             if described:
                 (y0, v0), (y1, v1) = described[0], described[-1]
                 alt.append(
-                    f"{ind.name} went from {fmt.with_unit(v0, unit)} in {y0} "
-                    f"to {fmt.with_unit(v1, unit)} in {y1}"
+                    _fill(
+                        translate("Charts", "%1 went from %2 in %3 to %4 in %5"),
+                        name,
+                        fmt.with_unit(v0, unit),
+                        y0,
+                        fmt.with_unit(v1, unit),
+                        y1,
+                    )
                 )
         if annotations:
             for note in sorted({a.text for a in annotations}):
                 yrs = [int(a.x) for a in annotations if a.text == note]
                 who = {a.ref.id for a in annotations if a.text == note}
-                names = ", ".join(dataset.indicator(i).name for i in sorted(who))
-                notes.append(f"{names}: {note} in {fmt.runs(yrs)} (no number given).")
-        names = [ind.name for ind in indicators]
-        title = " vs ".join([names[0]] + [_lower_first(n) for n in names[1:]])
+                names = ", ".join(dataset.indicator(i).text("name", lang) for i in sorted(who))
+                notes.append(
+                    _fill(
+                        translate("Charts", "%1: %2 in %3 (no number given)."),
+                        names,
+                        note,
+                        fmt.runs(yrs),
+                    )
+                )
+        names = [ind.text("name", lang) for ind in indicators]
+        title = translate("Charts", " vs ").join([names[0]] + [_lower_first(n) for n in names[1:]])
         sources = sorted({ind.source for ind in indicators if ind.source})
         charts.append(
             ChartSpec(
@@ -123,7 +153,7 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 kind="line",
                 title=title,
                 subtitle=f"{_unit_words(unit)}, {fmt.year_range(years)}",
-                x_label="Year",
+                x_label=translate("Charts", "Year"),
                 y_label=unit,
                 series=tuple(series),
                 source=_source_line(sources, dataset),
@@ -141,14 +171,16 @@ def _lower_first(name: str) -> str:
 
 
 def _unit_words(unit: str) -> str:
-    return "Per cent" if unit == "%" else unit[:1].upper() + unit[1:]
+    if unit == "%":
+        return translate("Charts", "Per cent")
+    return unit[:1].upper() + unit[1:]
 
 
 def _source_line(sources: list[str], dataset: Dataset) -> str:
     doc = document_source(dataset)
     if sources:
-        return f"Source: {'; '.join(sources)}; in {doc}"
-    return f"Source: {doc}"
+        return _fill(translate("Charts", "Source: %1; in %2"), "; ".join(sources), doc)
+    return _fill(translate("Charts", "Source: %1"), doc)
 
 
 # -- bar charts ----------------------------------------------------------------------
@@ -161,24 +193,29 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
             groups[(f.group, f.unit)].append(f)
     charts = []
     n = 0
-    for (group, unit), figures in groups.items():
+    lang = language()
+    for (_group, unit_id), figures in groups.items():
         if len(figures) < 2:
             continue
         n += 1
+        group = figures[0].text("group", lang)
+        unit = figures[0].text("unit", lang) if unit_id != "count" else unit_id
         # bars drawn bottom-up; keep the document's order top-down
         ordered = list(reversed(figures))
         marks = []
         for i, f in enumerate(ordered):
-            value_text = " ".join(x for x in (f.qualifier_text, fmt.with_unit(f.value, unit)) if x)
+            qualifier = qualifier_words(f.qualifier)
+            value_text = " ".join(x for x in (qualifier, fmt.with_unit(f.value, unit)) if x)
             ref = Ref("figure", f.id, f.year, f.excerpt_ids)
-            marks.append(Mark(i, f.value, f.label, value_text, f.qualifier, ref, f.note))
+            label = f.text("label", lang)
+            marks.append(Mark(i, f.value, label, value_text, f.qualifier, ref, f.note))
         values = [abs(f.value) for f in figures]
         log = all(f.value > 0 for f in figures) and max(values) / max(min(values), 1e-9) >= 100
         years = [f.year for f in figures if f.year is not None]
-        unit_text = "Number" if unit == "count" else _unit_words(unit)
+        unit_text = translate("Charts", "Number") if unit == "count" else _unit_words(unit)
         subtitle = unit_text + (f", {fmt.year_range(years)}" if years else "")
         if log:
-            subtitle += " (logarithmic scale)"
+            subtitle += translate("Charts", " (logarithmic scale)")
         alt = "; ".join(f"{m.label}: {m.value_text}" for m in reversed(marks))
         charts.append(
             ChartSpec(
@@ -193,7 +230,7 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                     Series(f"{theme_id}-bar-{n}", group, unit, palette.color(0), tuple(marks)),
                 ),
                 source=_source_line([], dataset),
-                categories=tuple(f.label for f in ordered),
+                categories=tuple(m.label for m in marks),
                 log_scale=log,
                 alt_text=f"{group}: {alt}.",
             )
@@ -207,6 +244,7 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
 def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_theme: bool):
     themes = dataset.themes()
     order = {t.id: i for i, t in enumerate(themes)}
+    lang = language()
     lanes: dict[int, int] = defaultdict(int)
     grouped: dict[str, list[Mark]] = defaultdict(list)
     for m in milestones:
@@ -214,28 +252,42 @@ def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_th
         lanes[m.year] += 1
         key = (m.themes[0] if m.themes else "") if by_theme else view_id
         ref = Ref("milestone", m.id, m.year, m.excerpt_ids)
+        title = m.text("title", lang)
         grouped[key].append(
-            Mark(m.year, float(lane), m.title, str(m.year), "event", ref, m.description)
+            Mark(m.year, float(lane), title, str(m.year), "event", ref, m.text("description", lang))
         )
     series = []
     for key, marks in sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order))):
         if by_theme:
-            name = dataset.theme(key).name if key in order else "Other"
+            name = (
+                dataset.theme(key).text("name", lang)
+                if key in order
+                else translate("Charts", "Other")
+            )
             color = palette.color(order.get(key, len(order)))
         else:
-            name = "Milestones"
+            name = translate("Charts", "Milestones")
             color = palette.color(order.get(view_id, 0))
         series.append(Series(key or "other", name, "", color, tuple(marks)))
     years = [m.year for m in milestones]
-    title = "Milestones" if view_id == OVERVIEW else f"{dataset.theme(view_id).name}: milestones"
-    alt = "; ".join(f"{m.year}: {m.title}" for m in milestones)
+    if view_id == OVERVIEW:
+        title = translate("Charts", "Milestones")
+    else:
+        title = _fill(
+            translate("Charts", "%1: milestones"), dataset.theme(view_id).text("name", lang)
+        )
+    alt = "; ".join(f"{m.year}: {m.text('title', lang)}" for m in milestones)
     return ChartSpec(
         id=f"{view_id}-timeline",
         theme_id=view_id,
         kind="timeline",
         title=title,
-        subtitle=f"Dated events, {fmt.year_range(years)}" if years else "No dated events",
-        x_label="Year",
+        subtitle=(
+            _fill(translate("Charts", "Dated events, %1"), fmt.year_range(years))
+            if years
+            else translate("Charts", "No dated events")
+        ),
+        x_label=translate("Charts", "Year"),
         y_label="",
         series=tuple(series),
         source=_source_line([], dataset),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,23 @@ def _records(table: pd.DataFrame, cls: type, fields: tuple[str, ...]) -> list:
     return out
 
 
+_TRANSLATION_COLUMN = re.compile(r"^([a-z]+)_([a-z]{2}(?:_[A-Z]{2})?)$")
+
+
+def _translations(table: pd.DataFrame, resource: str) -> list[dict[str, str]]:
+    """Per row, the translated text columns: ``name_zh`` beside ``name`` and the like."""
+    known = schema.RESOURCES[resource]
+    columns = [
+        c
+        for c in table.columns
+        if (m := _TRANSLATION_COLUMN.match(c)) and known.get(m.group(1), schema.ID).kind == "text"
+    ]
+    if not columns:
+        return [{} for _ in range(len(table))]
+    values = table[columns].astype(str).to_dict("records")
+    return [{k: v.strip() for k, v in row.items() if v.strip()} for row in values]
+
+
 class Dataset:
     """A checked data pack. Tables are pandas DataFrames; records are immutable."""
 
@@ -124,8 +142,10 @@ class Dataset:
         self.document = document
         themes = tables["themes"].sort_values("order", kind="stable")
         self._themes = [
-            Theme(r.id, r.name, r.description, int(r.order), r.icon)
-            for r in themes.itertuples(index=False)
+            Theme(r.id, r.name, r.description, int(r.order), r.icon, tr)
+            for r, tr in zip(
+                themes.itertuples(index=False), _translations(themes, "themes"), strict=True
+            )
         ]
         excerpts = tables["excerpts"].sort_values("order", kind="stable")
         self._excerpts = [
@@ -134,8 +154,12 @@ class Dataset:
         ]
         self._excerpt_by_id = {e.id: e for e in self._excerpts}
         self._indicators = [
-            Indicator(r.id, r.name, r.unit, r.themes, r.description, r.source, r.excerpt_ids)
-            for r in tables["indicators"].itertuples(index=False)
+            Indicator(r.id, r.name, r.unit, r.themes, r.description, r.source, r.excerpt_ids, tr)
+            for r, tr in zip(
+                tables["indicators"].itertuples(index=False),
+                _translations(tables["indicators"], "indicators"),
+                strict=True,
+            )
         ]
         self._indicator_by_id = {i.id: i for i in self._indicators}
         self._figures = [
@@ -152,14 +176,23 @@ class Dataset:
                 r.quote,
                 r.note,
                 r.excerpt_ids,
+                tr,
             )
-            for r in tables["figures"].itertuples(index=False)
+            for r, tr in zip(
+                tables["figures"].itertuples(index=False),
+                _translations(tables["figures"], "figures"),
+                strict=True,
+            )
         ]
         self._figure_by_id = {f.id: f for f in self._figures}
         milestones = tables["milestones"].sort_values("year", kind="stable")
         self._milestones = [
-            Milestone(r.id, int(r.year), r.title, r.description, r.themes, r.excerpt_ids)
-            for r in milestones.itertuples(index=False)
+            Milestone(r.id, int(r.year), r.title, r.description, r.themes, r.excerpt_ids, tr)
+            for r, tr in zip(
+                milestones.itertuples(index=False),
+                _translations(milestones, "milestones"),
+                strict=True,
+            )
         ]
 
     # -- themes -----------------------------------------------------------------------

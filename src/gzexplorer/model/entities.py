@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
+class Translatable:
+    """Records whose text fields may carry translations from the pack, such as a
+    ``name_zh`` column beside ``name``."""
+
+    translations: Mapping[str, str]
+
+    def text(self, name: str, language: str = "") -> str:
+        """Field ``name`` in ``language`` ("zh", "zh_CN" ...), or as written."""
+        if language:
+            for code in (language, language.split("_")[0]):
+                value = self.translations.get(f"{name}_{code}")
+                if value:
+                    return value
+        return getattr(self, name)
+
+
 @dataclass(frozen=True)
-class Theme:
+class Theme(Translatable):
     id: str
     name: str
     description: str
     order: int
     icon: str = ""
+    translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -25,7 +43,7 @@ class Excerpt:
 
 
 @dataclass(frozen=True)
-class Indicator:
+class Indicator(Translatable):
     id: str
     name: str
     unit: str
@@ -33,10 +51,11 @@ class Indicator:
     description: str
     source: str
     excerpt_ids: tuple[str, ...]
+    translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Translatable):
     id: str
     label: str
     value: float
@@ -49,6 +68,7 @@ class Figure:
     quote: str
     note: str
     excerpt_ids: tuple[str, ...]
+    translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def qualifier_text(self) -> str:
@@ -60,13 +80,14 @@ QUALIFIER_WORDS = {"more_than": "more than", "nearly": "nearly", "about": "about
 
 
 @dataclass(frozen=True)
-class Milestone:
+class Milestone(Translatable):
     id: str
     year: int
     title: str
     description: str
     themes: tuple[str, ...]
     excerpt_ids: tuple[str, ...]
+    translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
