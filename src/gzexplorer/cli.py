@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", default="1440x900", metavar="WxH", help="window size (default 1440x900)"
     )
     s.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
+    s.add_argument("--language", default="en", metavar="LANG", help="en (default) or zh_CN")
+    s.add_argument("--scheme", choices=("light", "dark"), default="light", help="colour scheme")
     return parser
 
 
@@ -131,7 +133,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     from gzexplorer.ui.screenshot import screenshot
 
     try:
-        print(screenshot(dataset, args.theme, args.out, width, height))
+        print(screenshot(dataset, args.theme, args.out, width, height, args.language, args.scheme))
     except ExportError as exc:  # unknown theme, size out of range
         raise CliError(str(exc)) from None
     return EXIT_OK

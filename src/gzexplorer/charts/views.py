@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from gzexplorer.charts.i18n import language
 from gzexplorer.model.entities import Theme
 
 OVERVIEW = "overview"  # the view id of the Overview, beside the pack's themes
@@ -15,4 +16,5 @@ class HasThemes(Protocol):
 
 def views(source: HasThemes) -> list[tuple[str, str]]:
     """(id, name) of every view in sidebar order: Overview, then the pack's themes."""
-    return [(OVERVIEW, "Overview")] + [(t.id, t.name) for t in source.themes()]
+    lang = language()
+    return [(OVERVIEW, "Overview")] + [(t.id, t.text("name", lang)) for t in source.themes()]

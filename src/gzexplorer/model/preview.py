@@ -44,11 +44,22 @@ class PackPreview:
         return search(self.excerpts(theme_id), query)
 
 
-def _rows(folder: Path, resources: dict, name: str) -> list[dict[str, str]]:
-    path = folder / resources[name]["path"]
+def _read(folder: Path, rel: str) -> str:
+    """A regular file inside ``folder``, at most _LIMIT bytes; else ValueError. Like the
+    loader, never follow a path out of the pack nor read a pipe or a device (/dev/zero
+    never ends, a FIFO blocks the window's start for ever)."""
+    if not isinstance(rel, str) or not rel or Path(rel).is_absolute() or ".." in Path(rel).parts:
+        raise ValueError(rel)
+    path = (folder / rel).resolve(strict=True)
+    if not path.is_relative_to(folder.resolve()) or not path.is_file():
+        raise ValueError(rel)
     if path.stat().st_size > _LIMIT:
-        raise ValueError(name)
-    text = path.read_bytes().decode("utf-8-sig")
+        raise ValueError(rel)
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def _rows(folder: Path, resources: dict, name: str) -> list[dict[str, str]]:
+    text = _read(folder, resources[name]["path"])
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -60,7 +71,7 @@ def preview(path: str | Path) -> PackPreview | None:
     try:
         p = Path(path)
         folder = p if p.is_dir() else p.parent
-        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8-sig"))
+        descriptor = json.loads(_read(folder, "datapackage.json"))
         resources = {r["name"]: r for r in descriptor["resources"]}
         themes = sorted(
             (

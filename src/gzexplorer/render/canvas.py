@@ -16,7 +16,9 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gzexplorer.charts import format as fmt
+from gzexplorer.charts import palette
 from gzexplorer.charts.build import DENSE_POINTS
+from gzexplorer.charts.i18n import translate
 from gzexplorer.charts.spec import ChartSpec, Mark, Ref
 from gzexplorer.render.style import ChartStyle
 
@@ -236,14 +238,19 @@ class ChartCanvas(QWidget):
     def _legend_html(self, spec: ChartSpec) -> str:
         glyph = {"line": "━●", "timeline": "●", "bar": "■"}[spec.kind]
         parts = [
-            f'<span style="color:{sr.color}">{glyph}</span>&nbsp;{_esc(sr.name)}'
+            f'<span style="color:{self._color(sr.color)}">{glyph}</span>&nbsp;{_esc(sr.name)}'
             for sr in spec.series
         ]
         if spec.kind == "line" and spec.annotations:
             parts.append(
-                f'<span style="color:{self.chart_style.muted}">▲</span>&nbsp;no number given'
+                f'<span style="color:{self.chart_style.muted}">▲</span>&nbsp;'
+                + _esc(translate("Charts", "no number given"))
             )
         return "&nbsp;&nbsp;&nbsp;&nbsp; ".join(parts)
+
+    def _color(self, light: str) -> str:
+        """A series colour for the current background (lighter variants on dark)."""
+        return palette.dark_variant(light) if self.chart_style.dark else light
 
     def _grid(self, x: bool, y: bool) -> None:
         """Faint grid lines; pyqtgraph draws them in the axis colour at this alpha."""
@@ -290,7 +297,7 @@ class ChartCanvas(QWidget):
                 xs,
                 ys,
                 connect="finite",
-                pen=pg.mkPen(series.color, width=s.pen(s.line_width)),
+                pen=pg.mkPen(self._color(series.color), width=s.pen(s.line_width)),
                 # long series: draw only what is in view, downsampled to the pixels
                 clipToView=dense,
                 autoDownsample=dense,
@@ -304,7 +311,9 @@ class ChartCanvas(QWidget):
                 )
             else:
                 valid = [m for m in marks if m.y is not None]
-                self._scatter(valid, [m.x for m in valid], [m.y for m in valid], series.color)
+                self._scatter(
+                    valid, [m.x for m in valid], [m.y for m in valid], self._color(series.color)
+                )
         if spec.annotations:
             y = top * 1.06
             anns = list(spec.annotations)
@@ -333,7 +342,7 @@ class ChartCanvas(QWidget):
         s = self.chart_style
         self._grid(True, False)
         marks = list(spec.series[0].marks)
-        color = spec.series[0].color
+        color = self._color(spec.series[0].color)
         values = np.array([m.y for m in marks], dtype=float)
         widths = np.log10(values) if spec.log_scale else values
         self._axes["category"].categories = spec.categories
@@ -375,7 +384,11 @@ class ChartCanvas(QWidget):
             ]
             self._marks.extend(marks)
             self._scatter(
-                marks, [m.x for m in marks], [m.y for m in marks], series.color, size=s.marker + 3
+                marks,
+                [m.x for m in marks],
+                [m.y for m in marks],
+                self._color(series.color),
+                size=s.marker + 3,
             )
             for m in marks:
                 if hi == lo:  # a single year: the label sits centred above its dot
@@ -467,20 +480,21 @@ class ChartCanvas(QWidget):
             if not mark.value_text and mark.y is not None:  # dense series: formatted on hover
                 unit = next((sr.unit for sr in self.spec.series if sr.id == ref.id), "")
                 mark = replace(mark, value_text=fmt.with_unit(mark.y, unit))
-            body = (
-                mark.value_text
-                if mark.status == "reported"
-                else f"{mark.note or 'not reported'} (no number given)"
-            )
+            if mark.status == "reported":
+                body = mark.value_text
+            else:
+                note = mark.note or translate("Charts", "not reported")
+                body = translate("Charts", "%1 (no number given)").replace("%1", note)
         elif ref.kind == "figure":
             head = mark.label
             body = mark.value_text
         else:
             head = f"{ref.year}: {mark.label}"
             body = mark.note
-        source = next((sr.source for sr in self.spec.series if sr.source), "") or self.spec.source
-        src = ", ".join(ref.excerpt_ids)
-        return f"{head}\n{body}\nSource: {source.removeprefix('Source: ')}\nPassage: {src}"
+        own = next((sr.source for sr in self.spec.series if sr.source), "")
+        source = translate("Charts", "Source: %1").replace("%1", own) if own else self.spec.source
+        passage = translate("Charts", "Passage: %1").replace("%1", ", ".join(ref.excerpt_ids))
+        return f"{head}\n{body}\n{source}\n{passage}"
 
     def _pick_nearest(self, xs: np.ndarray, marks, ev) -> None:
         x = ev.pos().x()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMenu,
     QStackedWidget,
     QTabBar,
@@ -37,7 +38,7 @@ class ChartPanel(QWidget):
     markClicked = Signal(object)
     markHovered = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("chartPanel")
         self._specs: list[ChartSpec] = []
@@ -48,13 +49,10 @@ class ChartPanel(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        self.tabs.setAccessibleName(self.tr("Charts of this theme"))
         self.tabs.currentChanged.connect(self._on_tab)
 
-        self.chart_button = self._tool(self.tr("Chart"), self.tr("Show the chart"), checkable=True)
-        self.table_button = self._tool(
-            self.tr("Table"), self.tr("Show the chart's data as a table"), checkable=True
-        )
+        self.chart_button = self._tool(checkable=True)
+        self.table_button = self._tool(checkable=True)
         self.chart_button.setChecked(True)
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -63,17 +61,13 @@ class ChartPanel(QWidget):
         group.idClicked.connect(self.set_page)
 
         self.series_menu = QMenu(self)
-        self.series_button = self._tool(self.tr("Series"), self.tr("Choose the series shown"))
+        self.series_button = self._tool()
         self.series_button.setMenu(self.series_menu)
         self.series_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.series_button.setObjectName("seriesButton")
-        self.reset_button = self._tool(
-            self.tr("Reset view"), self.tr("Zoom and pan back to the whole chart")
-        )
+        self.reset_button = self._tool()
         self.reset_button.clicked.connect(self.reset_view)
-        self.export_button = self._tool(
-            self.tr("Export…"), self.tr("Export this chart as PNG, SVG or CSV")
-        )
+        self.export_button = self._tool()
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.exportRequested)
 
@@ -89,7 +83,7 @@ class ChartPanel(QWidget):
         for w in (self.series_button, self.reset_button, self.export_button):
             bar.addWidget(w)
 
-        self.chart_style = ChartStyle()
+        self.chart_style = ChartStyle(dark=dark)
         self._canvases: OrderedDict[tuple, tuple[ChartSpec, ChartCanvas]] = OrderedDict()
         self.canvas_stack = QStackedWidget(objectName="chartCanvases")
         self.canvas = self._canvas_for(None)
@@ -106,8 +100,7 @@ class ChartPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Data of the chart"))
-        copy = QAction(self.tr("Copy"), self.table)
+        copy = QAction(self.table)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.copy_table_selection)
@@ -116,6 +109,12 @@ class ChartPanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas_stack)
         self.stack.addWidget(self.table)
+        # the chart's text alternative, generated from its data, for everyone
+        self.description = QLabel(objectName="chartDescription", wordWrap=True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.description.setContentsMargins(18, 2, 18, 6)
+        self._copy_action = copy
+        self.retranslate()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -123,12 +122,35 @@ class ChartPanel(QWidget):
         layout.addLayout(tabs_row)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.description)
 
-    def _tool(self, text: str, tip: str, checkable: bool = False) -> QToolButton:
+    def retranslate(self) -> None:
+        for button, text, tip in (
+            (self.chart_button, self.tr("Chart"), self.tr("Show the chart")),
+            (self.table_button, self.tr("Table"), self.tr("Show the chart's data as a table")),
+            (self.series_button, self.tr("Series"), self.tr("Choose the series shown")),
+            (
+                self.reset_button,
+                self.tr("Reset view"),
+                self.tr("Zoom and pan back to the whole chart"),
+            ),
+            (
+                self.export_button,
+                self.tr("Export…"),
+                self.tr("Export this chart as PNG, SVG or CSV"),
+            ),
+        ):
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(text.rstrip("…"))
+            button.setAccessibleDescription(tip)
+        self.tabs.setAccessibleName(self.tr("Charts of this theme"))
+        self.table.setAccessibleName(self.tr("Data of the chart"))
+        self._copy_action.setText(self.tr("Copy"))
+        self.description.setAccessibleName(self.tr("Description of the chart"))
+
+    def _tool(self, checkable: bool = False) -> QToolButton:
         b = QToolButton(self)
-        b.setText(text)
-        b.setToolTip(tip)
-        b.setAccessibleName(text.rstrip("…"))
         b.setCheckable(checkable)
         b.setAutoRaise(True)
         b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -227,6 +249,7 @@ class ChartPanel(QWidget):
         return canvas
 
     def _display(self, spec: ChartSpec) -> None:
+        self.description.setText(spec.alt_text)
         self.canvas.highlight(set())
         self.canvas = self._canvas_for(spec)
         self.canvas.highlight(set())

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from gzexplorer.charts.i18n import language, qualifier_words
 from gzexplorer.model import Excerpt, Figure
 from gzexplorer.ui.item_models import (
     CountRole,
@@ -130,6 +131,18 @@ class ExcerptDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
+        self._heights: dict[tuple, int] = {}  # every passage measured, cheap to keep
+
+    def _key(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> tuple:
+        e: Excerpt = index.data(RecordRole)
+        return (
+            e.id,
+            round(width),
+            index.data(SpansRole) or (),
+            index.data(TagsRole) or "",
+            option.font.key(),
+            option.palette.color(QPalette.ColorRole.Text).rgba(),
+        )
 
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
         e: Excerpt = index.data(RecordRole)
@@ -175,8 +188,13 @@ class ExcerptDelegate(QStyledItemDelegate):
         return width - 2 * self.PAD - self.ACCENT_W - 4
 
     def sizeHint(self, option, index):  # noqa: N802
-        doc = self._doc(option, index, self._text_width(option))
-        return QSize(int(self._text_width(option)), int(doc.size().height()) + 2 * self.PAD)
+        width = self._text_width(option)
+        key = self._key(option, index, width)
+        height = self._heights.get(key)
+        if height is None:
+            height = int(self._doc(option, index, width).size().height()) + 2 * self.PAD
+            self._heights[key] = height
+        return QSize(int(width), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -258,7 +276,8 @@ class FigureCardDelegate(QStyledItemDelegate):
         big = QFont(option.font)
         big.setPointSizeF(option.font.pointSizeF() * 1.6)
         big.setWeight(QFont.Weight.DemiBold)
-        qual = f.qualifier_text.capitalize() if f.qualifier_text else ""
+        words = qualifier_words(f.qualifier)
+        qual = words[:1].upper() + words[1:]
         year = str(f.year) if f.year is not None else ""
         painter.setFont(small)
         painter.setPen(muted)
@@ -303,6 +322,6 @@ class FigureCardDelegate(QStyledItemDelegate):
         painter.drawText(
             label_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            f.label,
+            f.text("label", language()),
         )
         painter.restore()

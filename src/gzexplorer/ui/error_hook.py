@@ -73,25 +73,28 @@ class ErrorHook:
                 self._showing = False
 
     def _dialog(self, value: BaseException, details: str) -> None:
-        tr = QCoreApplication.translate
         box = QMessageBox(QApplication.activeWindow())
         box.setObjectName("errorDialog")
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(tr("ErrorHook", "Something went wrong"))
-        box.setText(tr("ErrorHook", "gzexplorer hit an unexpected problem and carried on."))
+        box.setWindowTitle(QCoreApplication.translate("ErrorHook", "Something went wrong"))
+        box.setText(
+            QCoreApplication.translate(
+                "ErrorHook", "gzexplorer hit an unexpected problem and carried on."
+            )
+        )
         where = (
             str(self.last_log)
             if self.last_log
-            else tr("ErrorHook", "(the log could not be written)")
+            else QCoreApplication.translate("ErrorHook", "(the log could not be written)")
         )
         summary = f"{type(value).__name__}: {value}"[:300]
         box.setInformativeText(
-            tr("ErrorHook", "%1\n\nThe details were written to %2.")
+            QCoreApplication.translate("ErrorHook", "%1\n\nThe details were written to %2.")
             .replace("%1", summary)
             .replace("%2", where)
         )
         box.setDetailedText(details)
-        copy = QPushButton(tr("ErrorHook", "Copy details"))
+        copy = QPushButton(QCoreApplication.translate("ErrorHook", "Copy details"))
         box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))

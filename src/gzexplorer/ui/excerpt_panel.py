@@ -18,14 +18,11 @@ class ExcerptPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("excerptArea")
         self.search = QLineEdit(objectName="excerptSearch")
-        self.search.setPlaceholderText(self.tr("Search the document (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search the document"))
         self.search.textChanged.connect(self.searchChanged)
         self.search.returnPressed.connect(self.next_hit)
 
         self.heading = QLabel(objectName="excerptHeading")
-        self.heading.setAccessibleName(self.tr("Passages shown"))
         self.heading.setWordWrap(True)
 
         self.model = ExcerptListModel(self)
@@ -35,12 +32,8 @@ class ExcerptPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setUniformItemSizes(False)
-        # lay passages out in batches: the first screenful paints before the rest is measured
-        self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(8)
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAccessibleName(self.tr("Passages of the document"))
         self.view.selectionModel().currentChanged.connect(self._on_current)
 
         layout = QVBoxLayout(self)
@@ -49,6 +42,13 @@ class ExcerptPanel(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search the document (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the document"))
+        self.heading.setAccessibleName(self.tr("Passages shown"))
+        self.view.setAccessibleName(self.tr("Passages of the document (original English text)"))
 
     def show_excerpts(self, excerpts: list[Excerpt], tags: dict[str, str], heading: str) -> None:
         self.model.set_excerpts(excerpts, tags)
@@ -70,11 +70,6 @@ class ExcerptPanel(QWidget):
                 self.scroll_to(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def scroll_to(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        """Scroll to a passage, laying out the list first if its batch is still pending."""
-        if not self.view.visualRect(index).isValid():
-            self.view.setLayoutMode(QListView.LayoutMode.SinglePass)
-            self.view.doItemsLayout()
-            self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.scrollTo(index, hint)
 
     def highlighted(self) -> set[str]:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 
 from gzexplorer.charts import format as fmt
+from gzexplorer.charts.i18n import language, qualifier_words
 from gzexplorer.model import Excerpt, Figure
 
 Index = QModelIndex | QPersistentModelIndex
@@ -177,14 +178,17 @@ class FigureListModel(QAbstractListModel):
 
 def card_parts(f: Figure) -> tuple[str, str]:
     """(large value, small unit) of a card: ('35.2%', 'of GDP'), ('4.93', 'million people')."""
-    if f.unit in ("count", ""):
+    unit = f.text("unit", language())
+    if unit in ("count", ""):
         return fmt.number(f.value), ""
-    if f.unit.startswith("%"):
-        return fmt.number(f.value) + "%", f.unit[1:].strip()
-    return fmt.number(f.value), f.unit
+    if unit.startswith("%"):
+        return fmt.number(f.value) + "%", unit[1:].strip()
+    return fmt.number(f.value), unit
 
 
 def card_text(f: Figure) -> str:
     year = f" ({f.year})" if f.year is not None else ""
-    qual = f"{f.qualifier_text} " if f.qualifier_text else ""
-    return f"{f.label}{year}: {qual}{fmt.with_unit(f.value, f.unit)}"
+    words = qualifier_words(f.qualifier)
+    qual = f"{words} " if words else ""
+    unit = f.text("unit", language())
+    return f"{f.text('label', language())}{year}: {qual}{fmt.with_unit(f.value, unit)}"

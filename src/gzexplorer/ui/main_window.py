@@ -6,17 +6,19 @@ item models and chart specs; the window keeps only which view is current.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -28,6 +30,8 @@ from gzexplorer import __version__, charts
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.model import DataPackError
 from gzexplorer.paths import resources_dir
+from gzexplorer.ui import i18n
+from gzexplorer.ui.appearance import SCHEMES, apply_scheme
 from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
 from gzexplorer.ui.item_models import FigureListModel, IdRole, RecordRole, ViewListModel
@@ -58,6 +62,12 @@ class MainWindow(QMainWindow):
         self.settings = Settings(settings or QSettings())
         self._view_id = ""
         self._view_actions: list[QAction] = []
+        # language and colours first: every widget below is created in them
+        self._language = i18n.apply(self._wanted_language())
+        self._scheme = self.settings.get("ui/scheme", str, "system")
+        if self._scheme not in SCHEMES:
+            self._scheme = "system"
+        self._dark = apply_scheme(self._scheme)
         self.setWindowIcon(icon("gzexplorer"))
 
         # sidebar
@@ -135,6 +145,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.pack_label)
 
         self.setAcceptDrops(True)
+        self._menu_actions: list[QAction] = []
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self._build_menus()
         self.set_dataset(dataset)
         self._restore_settings()
@@ -148,10 +160,18 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)
+        self._menu_actions.append(action)
         return action
 
     def _build_menus(self) -> None:
+        """(Re)build the menu bar in the current language."""
+        for action in self._menu_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self._menu_actions = []
+        self._view_actions = []
         bar = self.menuBar()
+        bar.clear()
         file = bar.addMenu(self.tr("&File"))
         self.open_action = self._action(
             self.tr("&Open data pack…"),
@@ -206,6 +226,41 @@ class MainWindow(QMainWindow):
             self.tr("&Find in document"), self.focus_search, QKeySequence.StandardKey.Find
         )
 
+        self.language_menu = QMenu(self.tr("&Language"), self)
+        group = QActionGroup(self.language_menu)
+        for code in ["system", *i18n.available()]:
+            name = (
+                self.tr("System default")
+                if code == "system"
+                else i18n.LANGUAGE_NAMES.get(code, code)
+            )
+            action = self._action(name, lambda _=False, c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.get("ui/language", str, "system"))
+            action.setData(code)
+            group.addAction(action)
+            self.language_menu.addAction(action)
+        self.scheme_menu = QMenu(self.tr("&Appearance"), self)
+        group = QActionGroup(self.scheme_menu)
+        names = {
+            "system": self.tr("Follow the system"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+        }
+        for scheme in SCHEMES:
+            action = self._action(names[scheme], lambda _=False, sc=scheme: self.set_scheme(sc))
+            action.setCheckable(True)
+            action.setChecked(scheme == self._scheme)
+            action.setData(scheme)
+            group.addAction(action)
+            self.scheme_menu.addAction(action)
+        self.toggle_dark_action = self._action(
+            self.tr("&Dark mode"),
+            self.toggle_dark,
+            "Ctrl+Shift+D",
+            self.tr("Switch between light and dark"),
+        )
+
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Sources"), self.show_sources))
         help_menu.addAction(self._action(self.tr("&About gzexplorer"), self.show_about))
@@ -230,8 +285,12 @@ class MainWindow(QMainWindow):
             self.prev_chart_action,
             None,
             self.search_action,
+            None,
         ):
             menu.addSeparator() if a is None else menu.addAction(a)
+        menu.addMenu(self.language_menu)
+        menu.addMenu(self.scheme_menu)
+        menu.addAction(self.toggle_dark_action)
 
     def _views(self) -> list[tuple[str, str]]:
         return [
@@ -252,7 +311,7 @@ class MainWindow(QMainWindow):
     def _attach_charts(self) -> None:
         from gzexplorer.ui.chart_panel import ChartPanel
 
-        panel = ChartPanel()
+        panel = ChartPanel(dark=self._dark)
         self.chart_panel = panel
         panel.markClicked.connect(self.select_mark)
         panel.markHovered.connect(self._on_mark_hovered)
@@ -272,18 +331,8 @@ class MainWindow(QMainWindow):
         full = hasattr(dataset, "citing")
         if full and self.chart_panel is None:
             self._attach_charts()
-        rows = []
-        for vid, name in self._views():
-            if vid == OVERVIEW:
-                count = len(dataset.headline_figures()) if full else dataset.headline_count
-                desc = self.tr("All milestones and the headline figures")
-                rows.append((vid, name, desc, count, icon("overview")))
-            else:
-                t = dataset.theme(vid)
-                count = len(dataset.figures(vid)) if full else dataset.figure_counts.get(vid, 0)
-                rows.append((vid, name, t.description, count, icon(t.icon or "theme")))
         keep = self._view_id if same_pack else OVERVIEW
-        self.view_model.set_views(rows)
+        self._fill_views()
         self._fill_view_menu()
         self.sidebar_title.setText(f"<b>{_esc(dataset.info.title)}</b>")
         self.pack_label.setText(dataset.summary() if full else self.tr("Loading data…"))
@@ -295,6 +344,28 @@ class MainWindow(QMainWindow):
         if same_pack and self.excerpts.search.text():
             self._on_search(self.excerpts.search.text())
         self.datasetChanged.emit()
+
+    def _fill_views(self) -> None:
+        """The sidebar rows: Overview and the themes, with their figure counts."""
+        dataset, full, lang = self.dataset, self.is_ready(), self._language
+        rows = []
+        for vid, name in self._views():
+            if vid == OVERVIEW:
+                count = len(dataset.headline_figures()) if full else dataset.headline_count
+                desc = self.tr("All milestones and the headline figures")
+                rows.append((vid, name, desc, count, icon("overview")))
+            else:
+                t = dataset.theme(vid)
+                count = len(dataset.figures(vid)) if full else dataset.figure_counts.get(vid, 0)
+                desc = t.text("description", lang)
+                rows.append((vid, name, desc, count, icon(t.icon or "theme")))
+        current = self._view_id
+        self.view_model.set_views(rows)
+        row = self.view_model.row_of(current)
+        if row >= 0:
+            self.theme_list.selectionModel().blockSignals(True)
+            self.theme_list.setCurrentIndex(self.view_model.index(row))
+            self.theme_list.selectionModel().blockSignals(False)
 
     def open_pack(self, path: str | Path) -> bool:
         """Load another pack; on a bad pack explain why and keep the current one."""
@@ -552,6 +623,64 @@ class MainWindow(QMainWindow):
                 "Every figure leads back to the passage it comes from.</p>"
             ).replace("%1", __version__),
         )
+
+    # -- language and appearance -------------------------------------------------------
+    def _wanted_language(self) -> str:
+        wanted = self.settings.get("ui/language", str, "system")
+        return i18n.system_language() if wanted == "system" else wanted
+
+    def language(self) -> str:
+        return self._language
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface (menus, charts, cards, theme names) without a restart."""
+        self.settings.set("ui/language", code)
+        wanted = i18n.system_language() if code == "system" else code
+        self._language = i18n.apply(wanted)
+        if self._language != wanted:
+            self.statusBar().showMessage(
+                self.tr("Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)"),
+                8000,
+            )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._build_menus()
+        self._fill_view_menu()
+        self._fill_views()
+        self.loading.setText(self.tr("Loading charts…"))
+        self.theme_list.setAccessibleName(self.tr("Themes"))
+        self.cards.setAccessibleName(self.tr("Figures of this theme"))
+        self.excerpts.retranslate()
+        if self.chart_panel is not None:
+            self.chart_panel.retranslate()
+        self.pack_label.setText(
+            self.dataset.summary() if self.is_ready() else self.tr("Loading data…")
+        )
+        view, chart = self._view_id, (self.chart_panel.current_index() if self.chart_panel else 0)
+        self._view_id = ""
+        self.show_view(view or OVERVIEW, max(0, chart))
+
+    def is_dark(self) -> bool:
+        return self._dark
+
+    def set_scheme(self, scheme: str) -> None:
+        """ "system", "light" or "dark": the window and its charts restyle at once."""
+        self._scheme = scheme if scheme in SCHEMES else "system"
+        self.settings.set("ui/scheme", self._scheme)
+        self._dark = apply_scheme(self._scheme)
+        for action in self.scheme_menu.actions():
+            action.setChecked(action.data() == self._scheme)
+        if self.chart_panel is not None:
+            self.chart_panel.set_chart_style(replace(self.chart_panel.chart_style, dark=self._dark))
+        self.update()
+
+    def toggle_dark(self) -> None:
+        self.set_scheme("light" if self._dark else "dark")
+
+    def _system_scheme_changed(self, *_args) -> None:
+        if self._scheme == "system":
+            self.set_scheme("system")
 
     # -- settings ---------------------------------------------------------------------
     def _restore_settings(self) -> None:

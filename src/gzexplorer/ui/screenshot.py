@@ -16,7 +16,13 @@ from gzexplorer.ui.application import dispose
 
 
 def screenshot(
-    dataset: Dataset, view_id: str, out: str | Path, width: int = 1440, height: int = 900
+    dataset: Dataset,
+    view_id: str,
+    out: str | Path,
+    width: int = 1440,
+    height: int = 900,
+    language: str = "en",
+    scheme: str = "light",
 ) -> Path:
     views = [v for v, _ in charts.views(dataset)]
     if view_id not in views:
@@ -27,12 +33,14 @@ def screenshot(
 
     with tempfile.TemporaryDirectory() as tmp:  # leave the user's settings alone
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("ui/language", language)
+        settings.setValue("ui/scheme", scheme)
         window = MainWindow(dataset, settings)
         try:
             window.resize(width, height)
             window.show_view(view_id)
             window.show()
-            for _ in range(3):
+            for _ in range(40):  # let batched layouts (the passages) finish
                 QApplication.processEvents()
             image = window.grab().toImage()
             return write_bytes(out, png_bytes(image))

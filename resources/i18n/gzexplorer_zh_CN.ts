@@ -1,0 +1,469 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Show the chart</source>
+        <translation>显示图表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Show the chart's data as a table</source>
+        <translation>以表格显示图表数据</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>数据系列</translation>
+    </message>
+    <message>
+        <source>Choose the series shown</source>
+        <translation>选择显示的数据系列</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <source>Zoom and pan back to the whole chart</source>
+        <translation>缩放和平移回完整图表</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export this chart as PNG, SVG or CSV</source>
+        <translation>将此图表导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <source>Charts of this theme</source>
+        <translation>本主题的图表</translation>
+    </message>
+    <message>
+        <source>Data of the chart</source>
+        <translation>图表数据</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Description of the chart</source>
+        <translation>图表说明</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>not reported</source>
+        <translation>未报告</translation>
+    </message>
+    <message>
+        <source>%1: not reported for %2.</source>
+        <translation>%1：%2 年未报告。</translation>
+    </message>
+    <message>
+        <source>%1 went from %2 in %3 to %4 in %5</source>
+        <translation>%1 从 %3 年的 %2 变为 %5 年的 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 (no number given).</source>
+        <translation>%1：%3 年%2（未给出数值）。</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Per cent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Source: %1; in %2</source>
+        <translation>来源：%1；见 %2</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source> (logarithmic scale)</source>
+        <translation>（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>大事记</translation>
+    </message>
+    <message>
+        <source>%1: milestones</source>
+        <translation>%1：大事记</translation>
+    </message>
+    <message>
+        <source>Dated events, %1</source>
+        <translation>有日期的事件，%1</translation>
+    </message>
+    <message>
+        <source>No dated events</source>
+        <translation>无有日期的事件</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>nearly</source>
+        <translation>近</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <source>no number given</source>
+        <translation>未给出数值</translation>
+    </message>
+    <message>
+        <source>%1 (no number given)</source>
+        <translation>%1（未给出数值）</translation>
+    </message>
+    <message>
+        <source>Passage: %1</source>
+        <translation>段落：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>gzexplorer hit an unexpected problem and carried on.</source>
+        <translation>gzexplorer 遇到意外问题，已继续运行。</translation>
+    </message>
+    <message>
+        <source>(the log could not be written)</source>
+        <translation>（无法写入日志）</translation>
+    </message>
+    <message>
+        <source>%1
+
+The details were written to %2.</source>
+        <translation>%1
+
+详细信息已写入 %2。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>ExcerptPanel</name>
+    <message>
+        <source>Search the document (Ctrl+F)</source>
+        <translation>搜索全文（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search the document</source>
+        <translation>搜索全文</translation>
+    </message>
+    <message>
+        <source>Passages shown</source>
+        <translation>显示的段落</translation>
+    </message>
+    <message>
+        <source>Passages of the document (original English text)</source>
+        <translation>文档段落（英文原文）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG vector image</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>CSV data</source>
+        <translation>CSV 数据</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Size (pixels):</source>
+        <translation>尺寸（像素）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;cale:</source>
+        <translation>缩放(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Background:</source>
+        <translation>背景(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %s</source>
+        <translation>已导出 %s</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Loading charts…</source>
+        <translation>正在加载图表…</translation>
+    </message>
+    <message>
+        <source>Figures of this theme</source>
+        <translation>本主题的数据</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open data pack…</source>
+        <translation>打开数据包(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open another data pack of the same format</source>
+        <translation>打开另一个同格式的数据包</translation>
+    </message>
+    <message>
+        <source>&amp;Export chart…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the chart as PNG, SVG or CSV</source>
+        <translation>将图表导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <source>Copy chart &amp;image</source>
+        <translation>复制图表图像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Copy the chart to the clipboard as an image</source>
+        <translation>将图表作为图像复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;table</source>
+        <translation>显示表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the chart's data as a table</source>
+        <translation>以表格显示图表数据</translation>
+    </message>
+    <message>
+        <source>&amp;Reset view</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the whole chart again</source>
+        <translation>重新显示完整图表</translation>
+    </message>
+    <message>
+        <source>&amp;Next chart</source>
+        <translation>下一个图表(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous chart</source>
+        <translation>上一个图表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document</source>
+        <translation>在文档中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Dark mode</source>
+        <translation>深色模式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Switch between light and dark</source>
+        <translation>在浅色和深色之间切换</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>资料来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About gzexplorer</source>
+        <translation>关于 gzexplorer(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Loading data…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <source>All milestones and the headline figures</source>
+        <translation>全部大事记和主要数据</translation>
+    </message>
+    <message>
+        <source>Opened %s</source>
+        <translation>已打开 %s</translation>
+    </message>
+    <message>
+        <source>Cannot open data pack</source>
+        <translation>无法打开数据包</translation>
+    </message>
+    <message>
+        <source>The data pack at %s has problems and was not opened.</source>
+        <translation>位于 %s 的数据包存在问题，未打开。</translation>
+    </message>
+    <message>
+        <source>Open data pack</source>
+        <translation>打开数据包</translation>
+    </message>
+    <message>
+        <source>The document states no figures for this theme.</source>
+        <translation>文档未给出本主题的数据。</translation>
+    </message>
+    <message>
+        <source>Loading figures…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <source>Passages on %1: %2</source>
+        <translation>%1相关段落：%2（英文原文）</translation>
+    </message>
+    <message>
+        <source>Passages of the whole document: %1</source>
+        <translation>全文段落：%1（英文原文）</translation>
+    </message>
+    <message>
+        <source>This passage is the source of %1 chart element(s) and %2 figure card(s) here</source>
+        <translation>此段落是此处 %1 个图表元素和 %2 张数据卡片的来源</translation>
+    </message>
+    <message>
+        <source>Passages matching “%1” in all themes: %2</source>
+        <translation>所有主题中与“%1”匹配的段落：%2（英文原文）</translation>
+    </message>
+    <message>
+        <source>Chart copied to the clipboard</source>
+        <translation>图表已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Licence: </source>
+        <translation>许可：</translation>
+    </message>
+    <message>
+        <source>About gzexplorer</source>
+        <translation>关于 gzexplorer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;gzexplorer %1&lt;/h3&gt;&lt;p&gt;A desktop explorer for the case study &lt;i&gt;Leapfrogging with All-Round Digital Transformation in Guizhou&lt;/i&gt;. Every figure leads back to the passage it comes from.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;gzexplorer %1&lt;/h3&gt;&lt;p&gt;案例研究《以全方位数字化转型实现跨越式发展的贵州》的桌面浏览器。每个数据都可追溯到其出处段落。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)</source>
+        <translation>显示中文需要安装中文字体（例如 fonts-wqy-microhei）</translation>
+    </message>
+</context>
+</TS>
