@@ -88,6 +88,8 @@ def read_descriptor(descriptor: Path) -> dict[str, Any]:
             [Problem(name, f"invalid JSON: {exc.msg} (column {exc.colno})", row=exc.lineno)],
             str(descriptor.parent),
         ) from None
+    except RecursionError:  # "[[[[…" thousands deep: the parser gives up
+        raise fail("invalid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise fail("expected a JSON object at the top level")
     if not isinstance(data.get("resources"), list):
@@ -110,20 +112,34 @@ def resource_path(folder: Path, resource: dict[str, Any], where: str, problems: 
     target = folder / rel
     try:
         resolved = target.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError):
+    except (FileNotFoundError, NotADirectoryError, RuntimeError):
         problems.add(rel, "file not found in the pack folder")
+        return None
+    except ValueError:  # a NUL character in the path
+        problems.add(where, f"path {_quoted(rel)} is not a valid file name")
+        return None
+    except OSError as exc:  # a name too long, a symlink loop, no permission
+        problems.add(where, f"path {_quoted(rel)} cannot be opened: {exc.strerror or exc}")
         return None
     if not resolved.is_relative_to(folder.resolve()):
         problems.add(rel, "links outside the pack folder; refused")
         return None
-    if not resolved.is_file():
+    if resolved.is_dir():
         problems.add(rel, "expected a file, found a folder")
+        return None
+    if not resolved.is_file():
+        problems.add(rel, "not a regular file (a pipe or a device); refused")
         return None
     size = resolved.stat().st_size
     if size > MAX_RESOURCE_BYTES:
         problems.add(rel, f"the file is {size:,} bytes; at most {MAX_RESOURCE_BYTES:,} are read")
         return None
     return resolved
+
+
+def _quoted(rel: str) -> str:
+    """A path for a message: quoted, control characters escaped, at most 80 characters."""
+    return json.dumps(rel if len(rel) <= 80 else rel[:79] + "…", ensure_ascii=False)
 
 
 def read_text(path: Path, rel: str, problems: _Problems, records: bool = False) -> str | None:
@@ -153,7 +169,7 @@ def parse_table(
         problems.add(rel, "the file is empty; expected a header row and records")
         return None
     try:  # the header as written: pandas would rename a repeated column "name" to "name.1"
-        header = [c.strip() for c in next(csv.reader(io.StringIO(text), delimiter=delimiter))]
+        header = [c.strip() for c in next(csv.reader(_lines(text), delimiter=delimiter))]
     except csv.Error as exc:
         problems.add(rel, f"not readable as CSV: {exc}", row=1)
         return None
@@ -207,10 +223,15 @@ def parse_table(
     return table
 
 
+def _lines(text: str) -> io.StringIO:
+    """The text for the csv module: LF, CRLF or old-Mac CR line endings, as pandas reads."""
+    return io.StringIO(text, newline="")
+
+
 def _long_rows(text: str, delimiter: str, width: int) -> list[tuple[int, int]]:
     """(row, cells) of the records with more cells than the header's ``width``."""
     try:
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        reader = csv.reader(_lines(text), delimiter=delimiter)
         return [(n, len(r)) for n, r in enumerate(reader, start=1) if len(r) > width]
     except csv.Error:
         return []
@@ -267,7 +288,7 @@ def _convert(col: pd.Series, name: str, field: schema.Field, rows, rel: str, pro
         )
         return stripped
     if field.kind == "integer":
-        bad_u = ~empty_u & ~stripped_u.str.fullmatch(r"[+-]?\d{1,9}").astype(bool)
+        bad_u = ~empty_u & ~stripped_u.str.fullmatch(r"[+-]?[0-9]{1,9}").astype(bool)
         _report(
             rows_of(bad_u),
             stripped,

@@ -49,6 +49,10 @@ def light_palette() -> QPalette:
     pal = QApplication.style().standardPalette()
     # Fusion's placeholder grey is too faint for WCAG AA on white; use a darker one
     pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#5F6368"))
+    # and its selection blue gives white text only 3.7:1; this one gives 6.2:1
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        pal.setColor(group, QPalette.ColorRole.Highlight, QColor("#1F5FA6"))
+        pal.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
     return pal
 
 
