@@ -15,7 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def make(out: Path, indicators: int = 200, years: int = 5000, excerpts: int = 5000, themes: int = 10) -> Path:
+def make(
+    out: Path, indicators: int = 200, years: int = 5000, excerpts: int = 5000, themes: int = 10
+) -> Path:
     rng = random.Random(42)
     out.mkdir(parents=True, exist_ok=True)
     theme_ids = [f"t{i}" for i in range(themes)]
@@ -26,15 +28,54 @@ def make(out: Path, indicators: int = 200, years: int = 5000, excerpts: int = 50
             w.writerow(header)
             w.writerows(rows)
 
-    write("themes", ["id", "name", "description", "order", "icon"],
-          [(t, f"Theme {i}", f"Synthetic theme {i}.", i, "") for i, t in enumerate(theme_ids)])
-    words = "data growth poverty cloud village ecology platform service digital county".split()
-    write("excerpts", ["id", "order", "section", "kind", "themes", "text"],
-          [(f"e{i}", i, f"Section {i // 500}", "paragraph", theme_ids[i % themes],
-            " ".join(rng.choice(words) for _ in range(40)) + f" {i}.") for i in range(excerpts)])
-    write("indicators", ["id", "name", "unit", "themes", "description", "source", "excerpt_ids"],
-          [(f"i{i}", f"Indicator {i}", "%" if i % 2 else "index", theme_ids[i % themes],
-            "Synthetic.", "Generator", f"e{i % excerpts}") for i in range(indicators)])
+    write(
+        "themes",
+        ["id", "name", "description", "order", "icon"],
+        [(t, f"Theme {i}", f"Synthetic theme {i}.", i, "") for i, t in enumerate(theme_ids)],
+    )
+    words = [
+        "data",
+        "growth",
+        "poverty",
+        "cloud",
+        "village",
+        "ecology",
+        "platform",
+        "service",
+        "digital",
+        "county",
+    ]
+    write(
+        "excerpts",
+        ["id", "order", "section", "kind", "themes", "text"],
+        [
+            (
+                f"e{i}",
+                i,
+                f"Section {i // 500}",
+                "paragraph",
+                theme_ids[i % themes],
+                " ".join(rng.choice(words) for _ in range(40)) + f" {i}.",
+            )
+            for i in range(excerpts)
+        ],
+    )
+    write(
+        "indicators",
+        ["id", "name", "unit", "themes", "description", "source", "excerpt_ids"],
+        [
+            (
+                f"i{i}",
+                f"Indicator {i}",
+                "%" if i % 2 else "index",
+                theme_ids[i % themes],
+                "Synthetic.",
+                "Generator",
+                f"e{i % excerpts}",
+            )
+            for i in range(indicators)
+        ],
+    )
 
     def observations():
         for i in range(indicators):
@@ -44,16 +85,70 @@ def make(out: Path, indicators: int = 200, years: int = 5000, excerpts: int = 50
                 if y % 97 == 13:
                     yield (f"i{i}", 1 + y, "", "not_reported", "", "-", f"e{i % excerpts}")
                 else:
-                    yield (f"i{i}", 1 + y, f"{level:.3f}", "reported", "", f"{level:.3f}", f"e{i % excerpts}")
+                    yield (
+                        f"i{i}",
+                        1 + y,
+                        f"{level:.3f}",
+                        "reported",
+                        "",
+                        f"{level:.3f}",
+                        f"e{i % excerpts}",
+                    )
 
-    write("observations", ["indicator_id", "year", "value", "status", "note", "source_text", "excerpt_ids"],
-          observations())
-    write("figures", ["id", "label", "value", "unit", "qualifier", "year", "themes", "group", "headline",
-                      "quote", "note", "excerpt_ids"],
-          [(f"f{i}", f"Figure {i}", rng.randint(1, 10**6), "count", "exact", "", theme_ids[i % themes],
-            f"Group {i % 20}", "true" if i < 6 else "false", str(i), "", f"e{i}") for i in range(200)])
-    write("milestones", ["id", "year", "title", "description", "themes", "excerpt_ids"],
-          [(f"m{i}", 1 + i * 37 % years, f"Event {i}", "", theme_ids[i % themes], f"e{i}") for i in range(100)])
+    write(
+        "observations",
+        ["indicator_id", "year", "value", "status", "note", "source_text", "excerpt_ids"],
+        observations(),
+    )
+    write(
+        "figures",
+        [
+            "id",
+            "label",
+            "value",
+            "unit",
+            "qualifier",
+            "year",
+            "themes",
+            "group",
+            "headline",
+            "quote",
+            "note",
+            "excerpt_ids",
+        ],
+        [
+            (
+                f"f{i}",
+                f"Figure {i}",
+                rng.randint(1, 10**6),
+                "count",
+                "exact",
+                "",
+                theme_ids[i % themes],
+                f"Group {i % 20}",
+                "true" if i < 6 else "false",
+                str(i),
+                "",
+                f"e{i % excerpts}",
+            )
+            for i in range(200)
+        ],
+    )
+    write(
+        "milestones",
+        ["id", "year", "title", "description", "themes", "excerpt_ids"],
+        [
+            (
+                f"m{i}",
+                1 + i * 37 % years,
+                f"Event {i}",
+                "",
+                theme_ids[i % themes],
+                f"e{i % excerpts}",
+            )
+            for i in range(100)
+        ],
+    )
     descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["name"] = "synthetic-big"
     descriptor["title"] = "Synthetic big pack"

@@ -1,0 +1,108 @@
+"""In-process measurements: theme switches, and the scale tests on a big pack.
+
+python benchmarks/inprocess.py switch PACK N       -> JSON on stdout
+python benchmarks/inprocess.py big PACK N          -> JSON on stdout
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _window(dataset):
+    from PySide6.QtCore import QSettings
+
+    from gzexplorer.ui.main_window import MainWindow
+
+    tmp = tempfile.mkdtemp()
+    window = MainWindow(dataset, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+    window.resize(1440, 900)
+    window.show()
+    return window
+
+
+def _switches(app, window, views: list[str], n: int) -> list[float]:
+    """Milliseconds from the click to chart, cards and passages repainted."""
+    times = []
+    i = 0
+    while len(times) < n:
+        view = views[i % len(views)]
+        i += 1
+        if view == window.view_id():
+            continue
+        t = time.perf_counter()
+        window.show_view(view)
+        window.repaint()  # synchronous paint of everything that changed
+        app.processEvents()
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def switch(pack: str, n: int) -> dict:
+    from gzexplorer import charts, model
+    from gzexplorer.ui.application import make_app
+
+    app = make_app()
+    dataset = model.load(pack)
+    window = _window(dataset)
+    app.processEvents()
+    views = [v for v, _ in charts.views(dataset)]
+    _switches(app, window, views, len(views))  # first visits (build and cache the specs)
+    times = _switches(app, window, views, n)
+    return {"theme_switch_ms": statistics.median(times), "theme_switch_p95_ms": _p95(times)}
+
+
+def big(pack: str, n: int) -> dict:
+    from gzexplorer import charts, model
+    from gzexplorer.ui.application import make_app
+
+    app = make_app()
+    t = time.perf_counter()
+    dataset = model.load(pack)
+    load_s = time.perf_counter() - t
+    window = _window(dataset)
+    app.processEvents()
+    views = [v for v, _ in charts.views(dataset)]
+    first = _switches(app, window, views, len(views))  # includes building each view's charts
+    times = _switches(app, window, views, n)
+    window.show_view(views[1])
+    app.processEvents()
+    vb = window.canvas.plot_item.getViewBox()
+    frames = []
+    for k in range(max(10, n)):
+        t = time.perf_counter()
+        vb.translateBy(x=(-1) ** k * 25.0)
+        if k % 2:
+            vb.scaleBy((0.9, 1.0))
+        window.canvas.plot_widget.viewport().repaint()
+        frames.append((time.perf_counter() - t) * 1000)
+    return {
+        "big_load_s": load_s,
+        "big_first_visit_ms": statistics.median(first),
+        "big_switch_ms": statistics.median(times),
+        "big_pan_frame_ms": statistics.median(frames),
+        "big_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "big_observations": len(dataset.tables["observations"]),
+        "big_excerpts": len(dataset.tables["excerpts"]),
+    }
+
+
+if __name__ == "__main__":
+    what, pack, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    result = {"switch": switch, "big": big}[what](pack, n)
+    print(json.dumps(result), flush=True)
+    os._exit(0)

@@ -1,0 +1,153 @@
+"""Measure gzexplorer's start-up, theme switches, export and scale against their floors.
+
+python benchmarks/run.py [--json FILE] [--quick]
+
+Whole-process timings are taken from outside (before the process is started to the
+moment it reports); each is the median of several runs. --quick uses one run and tiny
+sizes so that the script itself is exercised by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import scripts  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+ENV.pop("DISPLAY", None)
+ENV.pop("WAYLAND_DISPLAY", None)
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int | None, str]:
+    """(seconds from start to the process's report or exit, max RSS in KB, stdout)."""
+    start = time.time()
+    done = subprocess.run(cmd, env=env or ENV, capture_output=True, text=True, timeout=600)
+    end = time.time()
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark step failed: {' '.join(cmd)}\n{done.stderr[-2000:]}")
+    words = done.stdout.split()
+    if len(words) >= 2 and words[0] in ("first-paint", "chart-ready"):
+        rss = int(words[2]) if len(words) > 2 else None
+        return float(words[1]) - start, rss, done.stdout
+    return end - start, None, done.stdout
+
+
+def median_of(runs: int, cmd: list[str], env: dict | None = None) -> tuple[float, float | None]:
+    results = [timed(cmd, env) for _ in range(runs)]
+    rss = [r[1] for r in results if r[1] is not None]
+    return statistics.median(r[0] for r in results), (max(rss) / 1024 if rss else None)
+
+
+def app_stage(stage: str, runs: int) -> tuple[float, float | None]:
+    env = {**ENV, "GZEXPLORER_BENCH": stage}
+    return median_of(runs, [PY, "-m", "gzexplorer"], env)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--quick", action="store_true", help="one run, tiny sizes")
+    args = parser.parse_args()
+    runs = 1 if args.quick else 7
+    switches = 10 if args.quick else 120
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], check=False)  # as installed
+
+    r: dict[str, float | str | None] = {}
+    r["floor_window_s"], floor_rss = median_of(runs, [PY, "-c", scripts.FLOOR_WINDOW])
+    r["lib_floor_s"], r["lib_floor_rss_mb"] = median_of(runs, [PY, "-c", scripts.LIB_FLOOR])
+    r["first_paint_s"], _ = app_stage("first-paint", runs)
+    r["chart_ready_s"], r["peak_rss_mb"] = app_stage("chart-ready", runs)
+
+    data = str(ROOT / "data")
+    out = json.loads(timed([PY, str(HERE / "inprocess.py"), "switch", data, str(switches)])[2])
+    r.update(out)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        png = str(Path(tmp) / "economy.png")
+        export = [
+            PY,
+            "-m",
+            "gzexplorer",
+            "export",
+            "--theme",
+            "economy",
+            "--out",
+            png,
+            "--width",
+            "1920",
+            "--height",
+            "1080",
+        ]
+        r["export_png_s"], _ = median_of(runs, export)
+        mpl = [PY, "-c", scripts.MATPLOTLIB_PNG, data, str(Path(tmp) / "mpl.png")]
+        r["matplotlib_png_s"], _ = median_of(runs, mpl)
+        r["export_vs_matplotlib"] = r["export_png_s"] / r["matplotlib_png_s"]
+
+        big = Path(tmp) / "big"
+        sizes = ["--indicators", "4", "--years", "50", "--excerpts", "40"] if args.quick else []
+        subprocess.run(
+            [PY, str(HERE / "make_big_pack.py"), str(big), *sizes], check=True, capture_output=True
+        )
+        r.update(
+            json.loads(
+                timed(
+                    [PY, str(HERE / "inprocess.py"), "big", str(big), str(5 if args.quick else 30)]
+                )[2]
+            )
+        )
+
+    r["first_paint_vs_floor"] = r["first_paint_s"] / r["floor_window_s"]
+    r["chart_ready_vs_lib_floor"] = r["chart_ready_s"] / r["lib_floor_s"]
+    if r["peak_rss_mb"] and r["lib_floor_rss_mb"]:
+        r["peak_rss_vs_lib_floor"] = r["peak_rss_mb"] / r["lib_floor_rss_mb"]
+    r["floor_window_rss_mb"] = floor_rss
+    r["machine"] = (
+        f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    r["date"] = time.strftime("%Y-%m-%d %H:%M")
+    r["quick"] = args.quick
+
+    targets = {
+        "first_paint_vs_floor": 1.5,
+        "chart_ready_vs_lib_floor": 1.15,
+        "theme_switch_ms": 16,
+        "theme_switch_p95_ms": 33,
+        "export_vs_matplotlib": 1.0,
+        "big_load_s": 2.0,
+        "big_switch_ms": 100,
+        "big_pan_frame_ms": 33,
+        "big_peak_rss_mb": 600,
+        "peak_rss_vs_lib_floor": 1.1,
+    }
+    width = max(len(k) for k in r)
+    for key, value in r.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        target = targets.get(key)
+        verdict = (
+            ""
+            if target is None or not isinstance(value, float)
+            else (f"  (target <= {target}: {'met' if value <= target else 'NOT met'})")
+        )
+        print(f"{key:<{width}}  {shown}{verdict}")
+    if args.json:
+        args.json.write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Small programs the benchmark runs as separate processes (one function each)."""
+
+FLOOR_WINDOW = r"""
+import os, resource, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication([])
+w = QMainWindow()
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, done)
+        return False
+
+def done():
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"first-paint {time.time():.6f} {rss}", flush=True)
+    os._exit(0)
+
+f = FirstPaint()
+w.installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+LIB_FLOOR = r"""
+import os, resource, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+import pandas  # noqa: F401
+import pyqtgraph as pg
+
+app = QApplication([])
+w = pg.PlotWidget()
+w.plot(list(range(10)), [1, 3, 2, 5, 4, 6, 5, 8, 7, 9])
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, done)
+        return False
+
+def done():
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"first-paint {time.time():.6f} {rss}", flush=True)
+    os._exit(0)
+
+f = FirstPaint()
+w.viewport().installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+# The economy line chart drawn with plain pandas + matplotlib: same data, size,
+# title, subtitle, legend and source line as `gzexplorer export --theme economy`.
+MATPLOTLIB_PNG = r"""
+import sys
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+
+data, out = sys.argv[1], sys.argv[2]
+obs = pd.read_csv(f"{data}/observations.csv")
+ind = pd.read_csv(f"{data}/indicators.csv").set_index("id")
+fig = plt.figure(figsize=(19.2, 10.8), dpi=100)
+ax = fig.add_axes([0.06, 0.14, 0.92, 0.68])
+for i, name in enumerate(["gdp_growth", "digital_economy_growth"]):
+    s = obs[obs.indicator_id == name].sort_values("year")
+    colour = ["#0072B2", "#D55E00"][i]
+    ax.plot(s.year, s.value, marker="o", color=colour, label=ind.loc[name, "name"])
+ax.set_xlabel("Year")
+ax.set_ylabel("%")
+ax.legend(loc="upper left", bbox_to_anchor=(0, 1.12), ncol=2, frameon=False)
+title = "GDP growth rate vs growth rate of the digital economy"
+fig.text(0.02, 0.95, title, fontsize=20, weight="bold")
+fig.text(0.02, 0.91, "Per cent, 2012–2021", fontsize=14, color="#5C5C5C")
+fig.text(0.02, 0.03, "Source: " + ind.loc["gdp_growth", "source"], fontsize=11, color="#5C5C5C")
+fig.savefig(out)
+"""
