@@ -398,6 +398,10 @@ The details were written to %2.</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
+        <source>Themes %1 · indicators %2 · observations %3 · figures %4 · milestones %5 · passages %6</source>
+        <translation>主题 %1 · 指标 %2 · 观测值 %3 · 数据 %4 · 大事记 %5 · 段落 %6</translation>
+    </message>
+    <message>
         <source>All milestones and the headline figures</source>
         <translation>全部大事记和主要数据</translation>
     </message>

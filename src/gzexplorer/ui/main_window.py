@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         self._fill_views()
         self._fill_view_menu()
         self.sidebar_title.setText(f"<b>{_esc(dataset.info.title)}</b>")
-        self.pack_label.setText(dataset.summary() if full else self.tr("Loading data…"))
+        self.pack_label.setText(self._summary())
         self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
         self._view_id = ""
         if not same_pack:
@@ -344,6 +344,22 @@ class MainWindow(QMainWindow):
         if same_pack and self.excerpts.search.text():
             self._on_search(self.excerpts.search.text())
         self.datasetChanged.emit()
+
+    def _summary(self) -> str:
+        """The pack's size, for the status bar."""
+        if not self.is_ready():
+            return self.tr("Loading data…")
+        t = self.dataset.tables
+        counts = [
+            len(t[n])
+            for n in ("themes", "indicators", "observations", "figures", "milestones", "excerpts")
+        ]
+        text = self.tr(
+            "Themes %1 · indicators %2 · observations %3 · figures %4 · milestones %5 · passages %6"
+        )
+        for i, n in enumerate(counts, start=1):
+            text = text.replace(f"%{i}", QLocale().toString(n))
+        return text
 
     def _fill_views(self) -> None:
         """The sidebar rows: Overview and the themes, with their figure counts."""
@@ -469,7 +485,7 @@ class MainWindow(QMainWindow):
             self.chart_panel.set_current((self.chart_panel.current_index() + step) % n)
 
     def _theme_tags(self) -> dict[str, str]:
-        names = {t.id: t.name for t in self.dataset.themes()}
+        names = {t.id: t.text("name", self._language) for t in self.dataset.themes()}
         return {
             e.id: ", ".join(names[t] for t in e.themes if t in names)
             for e in self.dataset.excerpts()
@@ -654,9 +670,7 @@ class MainWindow(QMainWindow):
         self.excerpts.retranslate()
         if self.chart_panel is not None:
             self.chart_panel.retranslate()
-        self.pack_label.setText(
-            self.dataset.summary() if self.is_ready() else self.tr("Loading data…")
-        )
+        self.pack_label.setText(self._summary())
         view, chart = self._view_id, (self.chart_panel.current_index() if self.chart_panel else 0)
         self._view_id = ""
         self.show_view(view or OVERVIEW, max(0, chart))
