@@ -21,7 +21,7 @@ from gzexplorer.model.entities import (
     Theme,
 )
 from gzexplorer.model.errors import DataPackError, Problem
-from gzexplorer.model.search import SearchHit, search
+from gzexplorer.model.queries import ThemeAndPassageQueries
 
 
 def load(path: str | Path) -> Dataset:
@@ -130,7 +130,7 @@ def _translations(table: pd.DataFrame, resource: str) -> list[dict[str, str]]:
     return [{k: v.strip() for k, v in row.items() if v.strip()} for row in values]
 
 
-class Dataset:
+class Dataset(ThemeAndPassageQueries):
     """A checked data pack. Tables are pandas DataFrames; records are immutable."""
 
     def __init__(
@@ -195,17 +195,6 @@ class Dataset:
             )
         ]
 
-    # -- themes -----------------------------------------------------------------------
-    def themes(self) -> list[Theme]:
-        """Themes in sidebar order."""
-        return list(self._themes)
-
-    def theme(self, theme_id: str) -> Theme:
-        for t in self._themes:
-            if t.id == theme_id:
-                return t
-        raise KeyError(theme_id)
-
     # -- per-theme queries (theme_id None means everything) ---------------------------
     def indicators(self, theme_id: str | None = None) -> list[Indicator]:
         return [i for i in self._indicators if theme_id is None or theme_id in i.themes]
@@ -225,10 +214,6 @@ class Dataset:
     def milestones(self, theme_id: str | None = None) -> list[Milestone]:
         """Milestones in year order."""
         return [m for m in self._milestones if theme_id is None or theme_id in m.themes]
-
-    def excerpts(self, theme_id: str | None = None) -> list[Excerpt]:
-        """Excerpts in document order."""
-        return [e for e in self._excerpts if theme_id is None or theme_id in e.themes]
 
     def excerpt(self, excerpt_id: str) -> Excerpt:
         return self._excerpt_by_id[excerpt_id]
@@ -302,10 +287,6 @@ class Dataset:
             milestones=tuple(m for m in self._milestones if excerpt_id in m.excerpt_ids),
             indicators=tuple(i for i in self._indicators if excerpt_id in i.excerpt_ids),
         )
-
-    # -- search -------------------------------------------------------------------------
-    def search(self, query: str, theme_id: str | None = None) -> list[SearchHit]:
-        return search(self.excerpts(theme_id), query)
 
     def summary(self) -> str:
         """'4 themes, 3 indicators, …': the size of each resource."""

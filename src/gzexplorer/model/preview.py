@@ -14,34 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gzexplorer.model.entities import Excerpt, PackInfo, Theme
-from gzexplorer.model.search import SearchHit, search
+from gzexplorer.model.queries import ThemeAndPassageQueries
 
 _LIMIT = 64 * 2**20  # a preview never reads big files
 
 
 @dataclass(frozen=True)
-class PackPreview:
+class PackPreview(ThemeAndPassageQueries):
     folder: Path
     info: PackInfo
     _themes: tuple[Theme, ...]
     _excerpts: tuple[Excerpt, ...]
     figure_counts: dict[str, int]  # theme id -> number of figures
     headline_count: int
-
-    def themes(self) -> list[Theme]:
-        return list(self._themes)
-
-    def theme(self, theme_id: str) -> Theme:
-        for t in self._themes:
-            if t.id == theme_id:
-                return t
-        raise KeyError(theme_id)
-
-    def excerpts(self, theme_id: str | None = None) -> list[Excerpt]:
-        return [e for e in self._excerpts if theme_id is None or theme_id in e.themes]
-
-    def search(self, query: str, theme_id: str | None = None) -> list[SearchHit]:
-        return search(self.excerpts(theme_id), query)
 
 
 def _read(folder: Path, rel: str) -> str:

@@ -146,14 +146,7 @@ class ExcerptDelegate(QStyledItemDelegate):
 
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
         e: Excerpt = index.data(RecordRole)
-        key = (
-            e.id,
-            round(width),
-            index.data(SpansRole) or (),
-            index.data(TagsRole) or "",
-            option.font.key(),
-            option.palette.color(QPalette.ColorRole.Text).rgba(),
-        )
+        key = self._key(option, index, width)
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)
