@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean translations
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,20 +12,35 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@
 
-run: $(STAMP)
+# Compiled translations (.qm, git-ignored) from the .ts sources, with the venv's lrelease.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: $(STAMP) $(QM)
 	$(VENV)/bin/gzexplorer
 
-test: $(STAMP)
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+test: $(STAMP) $(QM)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests benchmarks
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format src tests
-	$(VENV)/bin/ruff check --fix src tests
+	$(VENV)/bin/ruff format src tests benchmarks
+	$(VENV)/bin/ruff check --fix src tests benchmarks
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# Wheel, sdist, standalone bundle (.tar.gz) and .deb into dist/; see packaging/build.sh.
+# The compiled translations ($(QM), when there are .ts sources) go into all of them.
+# Phony: dist/ is also the name of the output folder.
+.PHONY: dist
+dist: $(QM)
+	PYTHON=$(PYTHON) bash packaging/build.sh
