@@ -298,12 +298,12 @@ class ChartCanvas(QWidget):
                 ys,
                 connect="finite",
                 pen=pg.mkPen(self._color(series.color), width=s.pen(s.line_width)),
-                # long series: draw only what is in view, downsampled to the pixels
-                clipToView=dense,
-                autoDownsample=dense,
-                downsampleMethod="peak",
             )
             self.plot_item.addItem(curve)
+            if dense:  # draw only what is in view, downsampled to the pixels (set once the
+                # curve is in its ViewBox: pyqtgraph looks the view up when these are set)
+                curve.setClipToView(True)
+                curve.setDownsampling(auto=True, method="peak")
             if dense:  # no markers: a click picks the nearest point of the line
                 curve.setCurveClickable(True, width=int(s.pen(8)))
                 curve.sigClicked.connect(
@@ -441,6 +441,8 @@ class ChartCanvas(QWidget):
         self._draw_highlight()
 
     def highlighted_marks(self) -> list[Mark]:
+        if not self._highlighted:
+            return []
         return [m for m in self._marks if _key(m.ref) in self._highlighted]
 
     def _draw_highlight(self) -> None:

@@ -231,7 +231,7 @@ class ChartPanel(QWidget):
 
     def _canvas_for(self, spec: ChartSpec | None) -> ChartCanvas:
         """The canvas that shows ``spec`` (drawn now if it is not kept yet)."""
-        key = (id(spec), spec.series if spec is not None else ())
+        key = (id(spec), tuple(sr.id for sr in spec.series) if spec is not None else ())
         if key in self._canvases:
             self._canvases.move_to_end(key)
             return self._canvases[key][1]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from gzexplorer.charts import format as fmt
-from gzexplorer.charts.spec import TABLE_COLUMNS, ChartSpec
+from gzexplorer.charts.spec import TABLE_COLUMNS, ChartSpec, TableRow
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -28,13 +29,11 @@ class ChartTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple] = []
+        self._rows: Sequence[TableRow] = ()
 
     def set_chart(self, spec: ChartSpec | None) -> None:
         self.beginResetModel()
-        self._rows = (
-            [] if spec is None else [tuple(getattr(r, c) for c in TABLE_COLUMNS) for r in spec.rows]
-        )
+        self._rows = () if spec is None else spec.rows  # read cell by cell, never copied
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
@@ -51,8 +50,8 @@ class ChartTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        value = self._rows[index.row()][index.column()]
         column = TABLE_COLUMNS[index.column()]
+        value = getattr(self._rows[index.row()], column)
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
                 return "–" if column == "value" else ""
