@@ -424,14 +424,17 @@ class ChartCanvas(QWidget):
             pad = max(1.0, span * 0.08)
             vb.setRange(xRange=(min(xs) - pad, max(xs) + pad), yRange=(-1, len(marks)), padding=0)
         else:
-            xs = [m.x for m in marks]
+            xs = [m.x for m in marks] or [0.0]  # an indicator may have no observations
             ys = [m.y for m in marks if m.y is not None]
             top = max(ys) if ys else 1.0
             bottom = min(0.0, min(ys) if ys else 0.0)
-            span = (top - bottom) or 1.0
+            span = _finite(top - bottom) or 1.0  # values near the float limit
             vb.setRange(
                 xRange=(min(xs) - 0.5, max(xs) + 0.5),
-                yRange=(bottom - 0.04 * span, top + span * (0.2 if spec.annotations else 0.08)),
+                yRange=(
+                    _finite(bottom - 0.04 * span),
+                    _finite(top + span * (0.2 if spec.annotations else 0.08)),
+                ),
                 padding=0,
             )
 
@@ -525,6 +528,11 @@ class ChartCanvas(QWidget):
     def drawn_marks(self) -> list[Mark]:
         """The marks as drawn (timeline rows resolved)."""
         return list(self._marks)
+
+
+def _finite(value: float, limit: float = 1e300) -> float:
+    """``value`` clamped to a range pyqtgraph can still scale (no inf, no overflow)."""
+    return max(-limit, min(limit, value))
 
 
 def _key(ref: Ref) -> tuple[str, str, int | None]:
