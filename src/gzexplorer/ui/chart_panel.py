@@ -238,9 +238,14 @@ class ChartPanel(QWidget):
         canvas = ChartCanvas(self.chart_style)
         canvas.markClicked.connect(self.markClicked)
         canvas.markHovered.connect(self.markHovered)
+        self.canvas_stack.addWidget(canvas)  # parented first: never left half-built and loose
         if spec is not None:
-            canvas.show_spec(spec)
-        self.canvas_stack.addWidget(canvas)
+            try:
+                canvas.show_spec(spec)
+            except Exception:
+                self.canvas_stack.removeWidget(canvas)
+                canvas.deleteLater()
+                raise
         self._canvases[key] = (spec, canvas)  # the spec is held, so its id stays unique
         while len(self._canvases) > MAX_CANVASES:
             _, (_, old) = self._canvases.popitem(last=False)

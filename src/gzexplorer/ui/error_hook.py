@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -16,7 +17,8 @@ from gzexplorer import __version__
 
 
 def log_folder() -> Path:
-    """The user's state folder for gzexplorer (e.g. ~/.local/state/gzexplorer)."""
+    """The user's state folder for gzexplorer (Qt's StateLocation, which on Linux is
+    ~/.local/state/<organisation>/<application>, i.e. ~/.local/state/gzexplorer/gzexplorer)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation)
     return Path(base or Path.home() / ".local" / "state" / "gzexplorer")
 
@@ -87,12 +89,14 @@ class ErrorHook:
             if self.last_log
             else QCoreApplication.translate("ErrorHook", "(the log could not be written)")
         )
-        summary = f"{type(value).__name__}: {value}"[:300]
-        box.setInformativeText(
-            QCoreApplication.translate("ErrorHook", "%1\n\nThe details were written to %2.")
-            .replace("%1", summary)
-            .replace("%2", where)
-        )
+        try:
+            text = str(value)
+        except Exception:  # an exception whose str() itself fails still gets its dialog
+            text = "<exception str() failed>"
+        summary = f"{type(value).__name__}: {text}"[:300]
+        template = QCoreApplication.translate("ErrorHook", "%1\n\nThe details were written to %2.")
+        values = {"1": summary, "2": where}  # one pass: a "%2" inside the error stays as is
+        box.setInformativeText(re.sub(r"%([12])", lambda m: values[m.group(1)], template))
         box.setDetailedText(details)
         copy = QPushButton(QCoreApplication.translate("ErrorHook", "Copy details"))
         box.addButton(copy, QMessageBox.ButtonRole.ActionRole)

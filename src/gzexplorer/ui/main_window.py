@@ -171,7 +171,12 @@ class MainWindow(QMainWindow):
         self._menu_actions = []
         self._view_actions = []
         bar = self.menuBar()
+        old_menus = [a.menu() for a in bar.actions() if a.menu() is not None]
+        old_menus += [getattr(self, name, None) for name in ("language_menu", "scheme_menu")]
         bar.clear()
+        for menu in old_menus:  # with their action groups
+            if menu is not None:
+                menu.deleteLater()
         file = bar.addMenu(self.tr("&File"))
         self.open_action = self._action(
             self.tr("&Open data pack…"),
@@ -210,6 +215,8 @@ class MainWindow(QMainWindow):
             self.tr("Show the chart's data as a table"),
         )
         self.table_action.setCheckable(True)
+        if self.chart_panel is not None:  # a rebuilt menu (language switch) keeps the tick
+            self.table_action.setChecked(self.chart_panel.showing_table())
         self.reset_action = self._action(
             self.tr("&Reset view"),
             self._reset_view,
@@ -270,6 +277,9 @@ class MainWindow(QMainWindow):
         menu.clear()
         for a in self._view_actions:
             self.removeAction(a)
+            if a in self._menu_actions:
+                self._menu_actions.remove(a)
+            a.deleteLater()
         self._view_actions = []
         for i, (vid, name) in enumerate(self._views()):
             action = self._action(
@@ -406,6 +416,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
         box.setDetailedText("\n".join(lines))
         box.setObjectName("packProblems")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     def open_pack_dialog(self) -> None:
