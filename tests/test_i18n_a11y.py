@@ -220,3 +220,18 @@ def test_every_chart_has_a_text_alternative_from_its_data(window, data):
 
 def test_translation_file_is_compiled_for_the_app():
     assert (resources_dir() / "i18n" / "gzexplorer_zh_CN.qm").is_file()
+
+
+def test_numbers_follow_the_interface_locale(qapp):
+    from PySide6.QtCore import QLocale
+
+    from gzexplorer.charts import format as fmt
+    from gzexplorer.ui import i18n
+
+    try:
+        i18n.apply("en")
+        assert fmt.number(170000) == "170,000" and fmt.number(7.75) == "7.75"
+        QLocale.setDefault(QLocale("de_DE"))  # a locale that groups with '.' and decimals ','
+        assert fmt.number(170000) == "170.000" and fmt.number(7.75) == "7,75"
+    finally:
+        i18n.apply("en")

@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+
+# (value, decimals) -> text; the window installs QLocale's, so numbers follow the
+# interface language. Without it: English grouping.
+_formatter: Callable[[float, int], str] | None = None
+
+
+def set_number_formatter(fn: Callable[[float, int], str] | None) -> None:
+    global _formatter
+    _formatter = fn
 
 
 def number(value: float | None) -> str:
     """12.5 -> '12.5', 170000 -> '170,000', 15.0 -> '15', missing -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value:,.10g}"
+    plain = f"{value:.10g}"  # as many decimals as the value has, up to 10 digits
+    if "e" in plain:
+        return plain
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    if _formatter is not None:
+        return _formatter(float(value), decimals)
+    return f"{value:,.{decimals}f}"
 
 
 def with_unit(value: float | None, unit: str) -> str:

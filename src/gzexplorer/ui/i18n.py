@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFontDatabase
 
+from gzexplorer.charts import format as chart_format
 from gzexplorer.charts import i18n as chart_i18n
 from gzexplorer.paths import resources_dir
 
@@ -61,4 +62,7 @@ def apply(code: str) -> str:
             app.installTranslator(t)
     chart_i18n.set_language("" if code == ENGLISH else code)
     QLocale.setDefault(QLocale(code if code != ENGLISH else "en_GB"))
+    chart_format.set_number_formatter(
+        lambda value, decimals: QLocale().toString(value, "f", decimals)
+    )
     return code
