@@ -109,7 +109,8 @@ class ChartSpec:
 
     @property
     def short_title(self) -> str:
-        return self.title if len(self.title) <= 40 else self.title[:38] + "…"
+        """The title for a tab: long ones are cut so four tabs fit beside each other."""
+        return self.title if len(self.title) <= 28 else self.title[:26].rstrip() + "…"
 
     def marks(self):
         for s in self.series:
