@@ -81,36 +81,7 @@ def load(path: str | Path) -> Dataset:
             document = loader.read_text(doc_path, str(doc_res["path"]), problems) or ""
         if problems:
             raise DataPackError(problems.items, str(folder))
-    return Dataset(folder, _info(descriptor), tables, document)
-
-
-def _info(d: dict[str, Any]) -> PackInfo:
-    extra = d.get("gzexplorer") if isinstance(d.get("gzexplorer"), dict) else {}
-
-    def titles(key: str) -> tuple[str, ...]:
-        items = d.get(key) if isinstance(d.get(key), list) else []
-        return tuple(
-            str(i.get("title") or i.get("name") or "") for i in items if isinstance(i, dict)
-        )
-
-    return PackInfo(
-        name=str(d.get("name", "")),
-        title=str(d.get("title") or d.get("name") or "Untitled data pack"),
-        description=str(d.get("description", "")),
-        version=str(d.get("version", "")),
-        citation=str(extra.get("citation", "")),
-        attribution=str(extra.get("attribution", "")),
-        sources=titles("sources"),
-        licenses=titles("licenses"),
-    )
-
-
-def _records(table: pd.DataFrame, cls: type, fields: tuple[str, ...]) -> list:
-    out = []
-    for row in table[list(fields)].itertuples(index=False, name=None):
-        values = [None if v is pd.NA else v for v in row]
-        out.append(cls(*values))
-    return out
+    return Dataset(folder, PackInfo.from_descriptor(descriptor), tables, document)
 
 
 _TRANSLATION_COLUMN = re.compile(r"^([a-z]+)_([a-z]{2}(?:_[A-Z]{2})?)$")

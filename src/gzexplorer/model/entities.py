@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Translatable:
@@ -129,3 +130,25 @@ class PackInfo:
     attribution: str
     sources: tuple[str, ...]
     licenses: tuple[str, ...]
+
+    @classmethod
+    def from_descriptor(cls, d: Mapping[str, Any]) -> PackInfo:
+        """From a datapackage.json object; missing or odd entries become empty."""
+        extra = d.get("gzexplorer") if isinstance(d.get("gzexplorer"), dict) else {}
+
+        def titles(key: str) -> tuple[str, ...]:
+            items = d.get(key) if isinstance(d.get(key), list) else []
+            return tuple(
+                str(i.get("title") or i.get("name") or "") for i in items if isinstance(i, dict)
+            )
+
+        return cls(
+            name=str(d.get("name", "")),
+            title=str(d.get("title") or d.get("name") or "Untitled data pack"),
+            description=str(d.get("description", "")),
+            version=str(d.get("version", "")),
+            citation=str(extra.get("citation", "")),
+            attribution=str(extra.get("attribution", "")),
+            sources=titles("sources"),
+            licenses=titles("licenses"),
+        )

@@ -91,19 +91,7 @@ def preview(path: str | Path) -> PackPreview | None:
             for t in _ids(r.get("themes", "")):
                 counts[t] = counts.get(t, 0) + 1
             headline += r.get("headline", "").strip().lower() in ("true", "yes", "1")
-        extra = (
-            descriptor.get("gzexplorer") if isinstance(descriptor.get("gzexplorer"), dict) else {}
-        )
-        info = PackInfo(
-            name=str(descriptor.get("name", "")),
-            title=str(descriptor.get("title") or descriptor.get("name") or ""),
-            description=str(descriptor.get("description", "")),
-            version=str(descriptor.get("version", "")),
-            citation=str(extra.get("citation", "")),
-            attribution=str(extra.get("attribution", "")),
-            sources=(),
-            licenses=(),
-        )
+        info = PackInfo.from_descriptor(descriptor)
         return PackPreview(folder, info, tuple(themes), tuple(excerpts), counts, headline)
     except Exception:  # noqa: BLE001 - any surprise: no preview, the full load explains
         return None
