@@ -63,6 +63,16 @@ class ThemeDelegate(QStyledItemDelegate):
             opt.backgroundBrush = Qt.BrushStyle.NoBrush
             opt.state &= ~QStyle.StateFlag.State_HasFocus
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+            if option.state & QStyle.StateFlag.State_Selected and not opt.icon.isNull():
+                # the icon again on a light tile: a blue icon would vanish in the blue selection
+                icon_rect = style.subElementRect(
+                    QStyle.SubElement.SE_ItemViewItemDecoration, opt, opt.widget
+                )
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(255, 255, 255, 240))
+                painter.drawRoundedRect(QRectF(icon_rect).adjusted(-3, -3, 3, 3), 4, 4)
+                opt.icon.paint(painter, icon_rect)
         if count:
             h = opt.fontMetrics.height() + 2
             r = QRectF(
