@@ -6,12 +6,11 @@ from __future__ import annotations
 SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#A66F00", "#1F7FB8", "#000000")
 # The same hues, lightened for a dark background.
 SERIES_DARK = ("#56B4E9", "#FF8A3D", "#2FD0A0", "#E5A0C8", "#F5B841", "#9AD3F5", "#FFFFFF")
-MISSING = "#9A9A9A"
 
 
-def color(index: int, dark: bool = False) -> str:
-    colours = SERIES_DARK if dark else SERIES
-    return colours[index % len(colours)]
+def color(index: int) -> str:
+    """The light-scheme colour of the index-th series; see dark_variant for dark."""
+    return SERIES[index % len(SERIES)]
 
 
 def dark_variant(light: str) -> str:

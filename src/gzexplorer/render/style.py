@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,6 @@ class ChartStyle:
     def pen(self, width: float) -> float:
         """A line pen width in device pixels (curves, axes, grid)."""
         return max(1.0, width * self.scale) * self.pixel_ratio
-
-    def scaled(self, scale: float) -> ChartStyle:
-        return replace(self, scale=scale)
 
 
 def export_scale(width: int, height: int) -> float:

@@ -34,7 +34,7 @@ from gzexplorer.ui import i18n
 from gzexplorer.ui.appearance import SCHEMES, apply_scheme
 from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
-from gzexplorer.ui.item_models import FigureListModel, IdRole, RecordRole, ViewListModel
+from gzexplorer.ui.item_models import FigureListModel, IdRole, ViewListModel
 from gzexplorer.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.dataset = dataset
+        self._tags: dict[str, str] = {}
+        self._tags_key: tuple = ()
         self.settings = Settings(settings or QSettings())
         self._view_id = ""
         self._view_actions: list[QAction] = []
@@ -496,11 +498,16 @@ class MainWindow(QMainWindow):
             self.chart_panel.set_current((self.chart_panel.current_index() + step) % n)
 
     def _theme_tags(self) -> dict[str, str]:
-        names = {t.id: t.text("name", self._language) for t in self.dataset.themes()}
-        return {
-            e.id: ", ".join(names[t] for t in e.themes if t in names)
-            for e in self.dataset.excerpts()
-        }
+        """Each passage's theme names, built once per dataset and language (not per switch)."""
+        key = (self.dataset, self._language)  # datasets compare by identity
+        if self._tags_key != key:
+            names = {t.id: t.text("name", self._language) for t in self.dataset.themes()}
+            self._tags = {
+                e.id: ", ".join(names[t] for t in e.themes if t in names)
+                for e in self.dataset.excerpts()
+            }
+            self._tags_key = key
+        return self._tags
 
     def _show_view_excerpts(self, extra: set[str] = frozenset()) -> None:
         vid = self._view_id
@@ -739,4 +746,4 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-__all__ = ["MainWindow", "RecordRole"]
+__all__ = ["MainWindow"]

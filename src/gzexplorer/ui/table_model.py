@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts.spec import TABLE_COLUMNS, ChartSpec, TableRow
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
+from gzexplorer.ui.item_models import ROOT, Index
 
 
 class ChartTableModel(QAbstractTableModel):
