@@ -30,8 +30,35 @@ def _window(dataset):
     return window
 
 
+class _PaintCounter:
+    """Counts paint events anywhere in the application."""
+
+    def __init__(self, app) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    counter.painted.add(obj)
+                    counter.total += 1
+                return False
+
+        self.painted: set = set()
+        self.total = 0
+        self._filter = Filter()
+        app.installEventFilter(self._filter)
+
+
 def _switches(app, window, views: list[str], n: int) -> list[float]:
-    """Milliseconds from the click to chart, cards and passages repainted."""
+    """Milliseconds from a mouse click on a theme in the sidebar until the window is
+    repainted and quiet: the event loop is run until the chart, the cards (or their
+    empty note) and the passages have been painted and a further round paints nothing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    counter = _PaintCounter(app)
     times = []
     i = 0
     while len(times) < n:
@@ -39,11 +66,24 @@ def _switches(app, window, views: list[str], n: int) -> list[float]:
         i += 1
         if view == window.view_id():
             continue
+        index = window.view_model.index(window.view_model.row_of(view))
+        where = window.theme_list.visualRect(index).center()
+        counter.painted.clear()
         t = time.perf_counter()
-        window.show_view(view)
-        window.repaint()  # synchronous paint of everything that changed
-        app.processEvents()
+        QTest.mouseClick(window.theme_list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        for _round in range(100):
+            before = counter.total
+            app.processEvents()
+            cards = window.cards if window.cards.isVisible() else window.cards_empty
+            wanted = {
+                window.canvas.plot_widget.viewport(),
+                cards.viewport() if cards is window.cards else cards,
+                window.excerpts.view.viewport(),
+            }
+            if wanted <= counter.painted and counter.total == before:
+                break
         times.append((time.perf_counter() - t) * 1000)
+        assert window.view_id() == view, "the click did not switch the theme"
     return times
 
 

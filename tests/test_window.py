@@ -287,6 +287,7 @@ def test_series_can_be_hidden(qtbot, window):
     assert [a.text() for a in actions] == ["GDP growth rate", "Growth rate of the digital economy"]
     actions[0].setChecked(False)
     assert series_summary(window) == [("Growth rate of the digital economy", 10)]
+    window.chart_panel.set_page(1)
     assert window.chart_panel.table_model.rowCount() == 10
 
 

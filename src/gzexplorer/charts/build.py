@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts import palette
 from gzexplorer.charts.i18n import language, qualifier_words, translate
-from gzexplorer.charts.spec import OVERVIEW, Annotation, ChartSpec, Mark, Ref, Series
+from gzexplorer.charts.spec import OVERVIEW, Annotation, ChartSpec, Mark, PointMarks, Ref, Series
 
 if TYPE_CHECKING:
     from gzexplorer.model import Dataset, Figure, Milestone
@@ -82,33 +82,22 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
             name = ind.text("name", lang)
             color = palette.color(i)
             frame = dataset.series(ind.id)
-            dense = len(frame) > DENSE_POINTS  # value texts are made on hover instead
-            marks = []
-            missing_years, described = [], []
-            for year, value, status, note, ids in zip(
-                frame["year"].tolist(),
-                frame["value"].tolist(),
-                frame["status"].tolist(),
-                frame["note"].tolist(),
-                frame["excerpt_ids"].tolist(),
-                strict=True,
-            ):
-                if value != value:  # NaN: missing
-                    value = None
-                ref = Ref("point", ind.id, year, ids)
-                if dense:
-                    text = ""
-                elif value is not None:
-                    text = fmt.with_unit(value, unit)
+            xs = frame["year"].to_numpy(dtype=float)
+            ys = frame["value"].to_numpy(dtype=float, na_value=float("nan"))
+            status, cell_notes = frame["status"].tolist(), frame["note"].tolist()
+            ids = frame["excerpt_ids"].tolist()
+            marks = PointMarks(ind.id, name, unit, xs, ys, status, cell_notes, ids)
+            missing_years = []
+            for j in _nan_positions(ys):  # missing and qualitative cells (few)
+                year = int(xs[j])
+                if status[j] == "qualitative":
+                    ref = Ref("point", ind.id, year, ids[j])
+                    annotations.append(Annotation(year, cell_notes[j], color, ref))
                 else:
-                    text = note or translate("Charts", "not reported")
-                marks.append(Mark(year, value, name, text, status, ref, note))
-                if status == "qualitative":
-                    annotations.append(Annotation(year, note, color, ref))
-                elif value is None:
                     missing_years.append(year)
-            years.extend(frame["year"].tolist())
-            described = [(m.x, m.y) for m in marks if m.y is not None]
+            if len(xs):
+                years += [int(xs[0]), int(xs[-1])]  # year order
+            described = _first_and_last_finite(ys)
             if missing_years:
                 notes.append(
                     _fill(
@@ -117,9 +106,9 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                         fmt.runs(missing_years),
                     )
                 )
-            series.append(Series(ind.id, name, unit, color, tuple(marks), ind.source))
+            series.append(Series(ind.id, name, unit, color, marks, ind.source))
             if described:
-                (y0, v0), (y1, v1) = described[0], described[-1]
+                (y0, v0), (y1, v1) = ((int(xs[j]), float(ys[j])) for j in described)
                 alt.append(
                     _fill(
                         translate("Charts", "%1 went from %2 in %3 to %4 in %5"),
@@ -163,6 +152,19 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
             )
         )
     return charts
+
+
+def _nan_positions(ys) -> list[int]:
+    import numpy as np
+
+    return np.flatnonzero(np.isnan(ys)).tolist()
+
+
+def _first_and_last_finite(ys) -> tuple[int, int] | None:
+    import numpy as np
+
+    found = np.flatnonzero(~np.isnan(ys))
+    return (int(found[0]), int(found[-1])) if len(found) else None
 
 
 def _lower_first(name: str) -> str:

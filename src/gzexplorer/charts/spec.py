@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
+from gzexplorer.charts import format as fmt
+from gzexplorer.charts.i18n import translate
 from gzexplorer.charts.views import OVERVIEW  # noqa: F401  (re-exported)
 
 
@@ -31,14 +36,70 @@ class Mark:
     note: str = ""
 
 
+class PointMarks(Sequence):
+    """The points of a line series held as columns; each Mark is made when asked for.
+
+    A series of thousands of points would otherwise hold a Mark and a Ref per point
+    (about 200 bytes each, all traversed by the garbage collector). ``xs`` and ``ys``
+    are float arrays (NaN: missing) that the canvas draws directly."""
+
+    __slots__ = ("xs", "ys", "_id", "_label", "_unit", "_status", "_note", "_ids")
+
+    def __init__(
+        self,
+        series_id: str,
+        label: str,
+        unit: str,
+        xs: Any,
+        ys: Any,
+        status: Sequence[str],
+        note: Sequence[str],
+        excerpt_ids: Sequence[tuple[str, ...]],
+    ) -> None:
+        self.xs, self.ys = xs, ys  # numpy float arrays, year order
+        self._id, self._label, self._unit = series_id, label, unit
+        self._status, self._note, self._ids = status, note, excerpt_ids
+
+    def __len__(self) -> int:
+        return len(self.xs)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        year, value = int(self.xs[i]), float(self.ys[i])
+        note = self._note[i]
+        if math.isnan(value):
+            value, text = None, note or translate("Charts", "not reported")
+        else:
+            text = fmt.with_unit(value, self._unit)
+        ref = Ref("point", self._id, year, self._ids[i])
+        return Mark(year, value, self._label, text, self._status[i], ref, note)
+
+    def index_of(self, year: float) -> int:
+        """The position of ``year``, or -1."""
+        i = int(self.xs.searchsorted(year))
+        return i if i < len(self.xs) and self.xs[i] == year else -1
+
+
 @dataclass(frozen=True)
 class Series:
     id: str
     name: str
     unit: str
     color: str
-    marks: tuple[Mark, ...]
+    marks: Sequence[Mark]  # a tuple, or PointMarks for line series
     source: str = ""
+
+    def xy(self) -> tuple[Any, Any]:
+        """x and y of every mark as float sequences (NaN: missing)."""
+        if isinstance(self.marks, PointMarks):
+            return self.marks.xs, self.marks.ys
+        nan = float("nan")
+        return [m.x for m in self.marks], [nan if m.y is None else m.y for m in self.marks]
 
 
 @dataclass(frozen=True)
@@ -85,16 +146,10 @@ class ChartSpec:
     alt_text: str = ""
 
     @cached_property
-    def rows(self) -> tuple[TableRow, ...]:
+    def rows(self) -> Sequence[TableRow]:
         """The chart's data, as the table view and the CSV export show it."""
         if self.kind == "line":
-            return tuple(
-                TableRow(
-                    m.ref.id, s.name, s.unit, m.ref.year, m.y, m.status, s.source or self.source
-                )
-                for s in self.series
-                for m in s.marks
-            )
+            return LineRows(self)
         source = self.source.removeprefix("Source: ")
         if self.kind == "bar":  # bars are drawn bottom-up; rows read top-down
             return tuple(
@@ -127,3 +182,35 @@ class ChartSpec:
             series=kept,
             annotations=tuple(a for a in self.annotations if a.ref.id in ids),
         )
+
+
+class LineRows(Sequence):
+    """A line chart's table rows, made row by row from its series when read."""
+
+    __slots__ = ("_spec", "_starts")
+
+    def __init__(self, spec: ChartSpec) -> None:
+        self._spec = spec
+        starts, n = [], 0
+        for s in spec.series:
+            starts.append(n)
+            n += len(s.marks)
+        self._starts = [*starts, n]
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        from bisect import bisect_right
+
+        k = bisect_right(self._starts, i) - 1
+        s = self._spec.series[k]
+        m = s.marks[i - self._starts[k]]
+        source = s.source or self._spec.source
+        return TableRow(m.ref.id, s.name, s.unit, m.ref.year, m.y, m.status, source)

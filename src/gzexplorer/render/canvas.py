@@ -7,7 +7,6 @@ wraps and stays text in SVG; the plot itself is a pyqtgraph PlotWidget.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
@@ -15,11 +14,10 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from gzexplorer.charts import format as fmt
 from gzexplorer.charts import palette
 from gzexplorer.charts.build import DENSE_POINTS
 from gzexplorer.charts.i18n import translate
-from gzexplorer.charts.spec import ChartSpec, Mark, Ref
+from gzexplorer.charts.spec import ChartSpec, Mark, Ref, Series
 from gzexplorer.render.style import ChartStyle
 
 
@@ -56,7 +54,8 @@ class YearAxis(pg.AxisItem):
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803
         span = maxVal - minVal
         major = 1 if span <= 12 else 2 if span <= 24 else 5 if span <= 60 else 10
-        return [(major, 0)]
+        # long spans: a 1-2-5 step that keeps labels about 70 px apart
+        return [(max(major, _nice_step(span / max(2.0, size / 70))), 0)]
 
 
 class CategoryAxis(pg.AxisItem):
@@ -75,6 +74,14 @@ class CategoryAxis(pg.AxisItem):
             i = int(round(v))
             out.append(self.categories[i] if 0 <= i < len(self.categories) else "")
         return out
+
+
+def _nice_step(raw: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is at least ``raw``."""
+    if not math.isfinite(raw) or raw <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(k * power for k in (1, 2, 5, 10) if k * power >= raw * (1 - 1e-9))
 
 
 def _decimals(spacing: float) -> int:
@@ -126,7 +133,8 @@ class ChartCanvas(QWidget):
         self.chart_style = style or ChartStyle()
         self.spec: ChartSpec | None = None
         self._highlighted: set[tuple[str, str, int | None]] = set()
-        self._marks: list[Mark] = []
+        self._marks: list[Mark] = []  # what can be clicked and highlighted, as drawn
+        self._dense: list[Series] = []  # line series too long to hold a Mark per point
 
         self.title = QLabel(objectName="chartTitle", wordWrap=True)
         self.subtitle = QLabel(objectName="chartSubtitle", wordWrap=True)
@@ -162,6 +170,12 @@ class ChartCanvas(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.footer)
         self.apply_style(self.chart_style)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        """No: the wrapped header labels fit themselves inside the canvas. Reporting
+        height-for-width would make the window's layout re-measure their text for every
+        kept canvas (QStackedLayout asks all pages) whenever any widget is shown."""
+        return False
 
     # -- style ----------------------------------------------------------------------
     def apply_style(self, style: ChartStyle) -> None:
@@ -228,7 +242,8 @@ class ChartCanvas(QWidget):
         p.setLabel("left", spec.y_label, **label_style)
         p.showAxis("left", spec.kind != "timeline")
         p.getAxis("left").setStyle(showValues=spec.kind != "timeline")
-        self._marks = list(spec.marks())
+        self._marks = list(spec.marks()) if spec.kind != "line" else []
+        self._dense = []
         {"line": self._draw_lines, "bar": self._draw_bars, "timeline": self._draw_timeline}[
             spec.kind
         ](spec)
@@ -284,32 +299,35 @@ class ChartCanvas(QWidget):
     def _draw_lines(self, spec: ChartSpec) -> None:
         s = self.chart_style
         self._grid(False, True)
-        ys_all = [m.y for m in spec.marks() if m.y is not None]
-        top = max(ys_all) if ys_all else 1.0
+        self._marks = []  # points of dense series are looked up by year (highlighted_marks)
+        _, (_, top) = _line_extent(spec)
         for series in spec.series:
             marks = series.marks
-            xs = np.fromiter((m.x for m in marks), dtype=float, count=len(marks))
-            ys = np.fromiter(
-                (np.nan if m.y is None else m.y for m in marks), dtype=float, count=len(marks)
-            )
+            xs, ys = (np.asarray(a, dtype=float) for a in series.xy())
             dense = len(marks) > DENSE_POINTS
+            # dense lines are drawn 1 unit wide: thick strokes of thousands of segments
+            # cost Qt's raster engine several times more per frame when panning
+            width = s.pen(1.0 if dense else s.line_width)
             curve = pg.PlotDataItem(
                 xs,
                 ys,
-                connect="finite",
-                pen=pg.mkPen(self._color(series.color), width=s.pen(s.line_width)),
+                connect="finite" if np.isnan(ys).any() else "all",  # "all" is the fast path
+                pen=pg.mkPen(self._color(series.color), width=width),
             )
             self.plot_item.addItem(curve)
-            if dense:  # draw only what is in view, downsampled to the pixels (set once the
-                # curve is in its ViewBox: pyqtgraph looks the view up when these are set)
+            if dense:
+                self._dense.append(series)
+                # draw only what is in view, downsampled to the pixels (set once the curve
+                # is in its ViewBox: pyqtgraph looks the view up when these are set)
                 curve.setClipToView(True)
                 curve.setDownsampling(auto=True, method="peak")
-            if dense:  # no markers: a click picks the nearest point of the line
+                # no markers: a click picks the nearest point of the line
                 curve.setCurveClickable(True, width=int(s.pen(8)))
                 curve.sigClicked.connect(
                     lambda _item, ev, xs=xs, marks=marks: self._pick_nearest(xs, marks, ev)
                 )
             else:
+                self._marks.extend(marks)
                 valid = [m for m in marks if m.y is not None]
                 self._scatter(
                     valid, [m.x for m in valid], [m.y for m in valid], self._color(series.color)
@@ -424,13 +442,11 @@ class ChartCanvas(QWidget):
             pad = max(1.0, span * 0.08)
             vb.setRange(xRange=(min(xs) - pad, max(xs) + pad), yRange=(-1, len(marks)), padding=0)
         else:
-            xs = [m.x for m in marks] or [0.0]  # an indicator may have no observations
-            ys = [m.y for m in marks if m.y is not None]
-            top = max(ys) if ys else 1.0
-            bottom = min(0.0, min(ys) if ys else 0.0)
+            (x0, x1), (bottom, top) = _line_extent(spec)
+            bottom = min(0.0, bottom)
             span = _finite(top - bottom) or 1.0  # values near the float limit
             vb.setRange(
-                xRange=(min(xs) - 0.5, max(xs) + 0.5),
+                xRange=(x0 - 0.5, x1 + 0.5),
                 yRange=(
                     _finite(bottom - 0.04 * span),
                     _finite(top + span * (0.2 if spec.annotations else 0.08)),
@@ -446,7 +462,14 @@ class ChartCanvas(QWidget):
     def highlighted_marks(self) -> list[Mark]:
         if not self._highlighted:
             return []
-        return [m for m in self._marks if _key(m.ref) in self._highlighted]
+        found = [m for m in self._marks if _key(m.ref) in self._highlighted]
+        for kind, series_id, year in self._highlighted:
+            for series in self._dense:
+                if kind == "point" and series.id == series_id and year is not None:
+                    i = series.marks.index_of(year)
+                    if i >= 0:
+                        found.append(series.marks[i])
+        return found
 
     def _draw_highlight(self) -> None:
         old = getattr(self, "_highlight_item", None)
@@ -482,9 +505,6 @@ class ChartCanvas(QWidget):
         ref = mark.ref
         if ref.kind == "point":
             head = f"{mark.label}, {ref.year}"
-            if not mark.value_text and mark.y is not None:  # dense series: formatted on hover
-                unit = next((sr.unit for sr in self.spec.series if sr.id == ref.id), "")
-                mark = replace(mark, value_text=fmt.with_unit(mark.y, unit))
             if mark.status == "reported":
                 body = mark.value_text
             else:
@@ -528,6 +548,21 @@ class ChartCanvas(QWidget):
     def drawn_marks(self) -> list[Mark]:
         """The marks as drawn (timeline rows resolved)."""
         return list(self._marks)
+
+
+def _line_extent(spec: ChartSpec) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(x min, x max), (y min, y max) of a line chart's points; (0, 0), (0, 1) if none."""
+    xs, ys = [], []
+    for series in spec.series:
+        x, y = (np.asarray(a, dtype=float) for a in series.xy())
+        if len(x):
+            xs += [float(x.min()), float(x.max())]
+        if not np.isnan(y).all():
+            ys += [float(np.nanmin(y)), float(np.nanmax(y))]
+    return (min(xs, default=0.0), max(xs, default=0.0)), (
+        min(ys, default=0.0),
+        max(ys, default=1.0),
+    )
 
 
 def _finite(value: float, limit: float = 1e300) -> float:

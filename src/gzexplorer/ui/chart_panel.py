@@ -199,7 +199,7 @@ class ChartPanel(QWidget):
         spec = self.current_spec()
         self._fill_series_menu()
         if spec is None:
-            self.table_model.set_chart(None)
+            self._fill_table()
             return
         self._display(spec)
 
@@ -259,6 +259,12 @@ class ChartPanel(QWidget):
         self.canvas = self._canvas_for(spec)
         self.canvas.highlight(set())
         self.canvas_stack.setCurrentWidget(self.canvas)
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """The table follows the chart on screen; it is filled only while it is shown
+        (a chart of many points would otherwise re-map the table on every switch)."""
+        spec = self.current_spec() if self.showing_table() else None
         self.table_model.set_chart(spec)
 
     def set_chart_style(self, style: ChartStyle) -> None:
@@ -269,6 +275,7 @@ class ChartPanel(QWidget):
     # -- page, view, table ------------------------------------------------------------
     def set_page(self, page: int) -> None:
         self.stack.setCurrentIndex(page)
+        self._fill_table()
         (self.table_button if page else self.chart_button).setChecked(True)
 
     def showing_table(self) -> bool:

@@ -10,7 +10,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -480,7 +489,16 @@ class MainWindow(QMainWindow):
         if not self.excerpts.search.text():
             self._show_view_excerpts()
         self._clear_highlights()
+        self._settle_layout()
         self.viewChanged.emit(view_id)
+
+    def _settle_layout(self) -> None:
+        """Lay out now what the switch changed, so the window paints once, finished:
+        Qt would otherwise paint between posted layout requests and the lists' delayed
+        item layouts, and paint again after each."""
+        self.excerpts.view.doItemsLayout()
+        self.cards.doItemsLayout()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _set_table_page(self, on: bool) -> None:
         if self.chart_panel is not None:
