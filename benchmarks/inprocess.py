@@ -111,6 +111,9 @@ def big(pack: str, n: int) -> dict:
     from gzexplorer.ui.application import make_app
 
     app = make_app()
+    # as when the pack is opened in the running app: pandas is imported already
+    import gzexplorer.model.dataset  # noqa: F401
+
     t = time.perf_counter()
     dataset = model.load(pack)
     load_s = time.perf_counter() - t
@@ -123,11 +126,10 @@ def big(pack: str, n: int) -> dict:
     app.processEvents()
     vb = window.canvas.plot_item.getViewBox()
     frames = []
-    for k in range(max(10, n)):
-        t = time.perf_counter()
+    for k in range(max(10, n)):  # pan back and forth, zoom in and out: the whole series
+        t = time.perf_counter()  # stays about in view (the slowest case)
         vb.translateBy(x=(-1) ** k * 25.0)
-        if k % 2:
-            vb.scaleBy((0.9, 1.0))
+        vb.scaleBy((0.9 if k % 2 else 1 / 0.9, 1.0))
         window.canvas.plot_widget.viewport().repaint()
         frames.append((time.perf_counter() - t) * 1000)
     return {

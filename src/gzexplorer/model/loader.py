@@ -14,9 +14,11 @@ import io
 import json
 import math
 import warnings
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from gzexplorer.model import schema
@@ -26,6 +28,7 @@ DESCRIPTOR = "datapackage.json"
 MAX_DESCRIPTOR_BYTES = 4 * 2**20
 MAX_RESOURCE_BYTES = 1 * 2**30
 MAX_PROBLEMS_PER_FILE = 30
+HEADER_CHARS = 2**20  # the header row is read from the start of the text only
 
 
 class _Problems:
@@ -169,7 +172,8 @@ def parse_table(
         problems.add(rel, "the file is empty; expected a header row and records")
         return None
     try:  # the header as written: pandas would rename a repeated column "name" to "name.1"
-        header = [c.strip() for c in next(csv.reader(_lines(text), delimiter=delimiter))]
+        first = next(csv.reader(_lines(text[:HEADER_CHARS]), delimiter=delimiter))
+        header = [c.strip() for c in first]
     except csv.Error as exc:
         problems.add(rel, f"not readable as CSV: {exc}", row=1)
         return None
@@ -185,22 +189,9 @@ def parse_table(
     if duplicated:
         problems.add(rel, f"duplicate column(s): {', '.join(duplicated)}", row=1)
         return None
+    numbers = [name for name, field in fields.items() if field.kind == "number"]
     try:
-        with warnings.catch_warnings():
-            # index_col=False: a row with one cell too many must not become an index that
-            # shifts every column; pandas then warns (and would drop the cell): an error here.
-            warnings.simplefilter("error", pd.errors.ParserWarning)
-            raw = pd.read_csv(
-                io.StringIO(text),
-                dtype=str,
-                keep_default_na=False,
-                na_filter=False,
-                sep=delimiter,
-                quoting=csv.QUOTE_MINIMAL,
-                skipinitialspace=False,
-                index_col=False,
-                skip_blank_lines=False,
-            )
+        raw = _read_csv(text, delimiter, numbers)
     except (pd.errors.ParserError, pd.errors.ParserWarning, csv.Error, ValueError) as exc:
         long_rows = _long_rows(text, delimiter, len(header))
         for row, cells in long_rows[: MAX_PROBLEMS_PER_FILE + 1]:
@@ -211,16 +202,54 @@ def parse_table(
     raw.columns = [str(c).strip() for c in raw.columns]
     # Blank rows are kept (skip_blank_lines=False) so that row numbers stay true to the file.
     first_empty = (raw.iloc[:, 0].to_numpy(dtype=object) == "").nonzero()[0]
-    blank = [i for i in first_empty if (raw.iloc[i] == "").all()]
+    blank = [i for i in first_empty if all(_empty(v) for v in raw.iloc[i])]
     for i in blank[: MAX_PROBLEMS_PER_FILE + 1]:
         problems.add(rel, "the row is blank; remove it", row=int(i) + 2)
     if blank:
         return None
-    table = raw.copy()
+    table = raw  # typed in place, column by column
     rows = pd.RangeIndex(2, len(raw) + 2)
     for name, field in fields.items():
         table[name] = _convert(raw[name], name, field, rows, rel, problems)
     return table
+
+
+def _read_csv(text: str, delimiter: str, numbers: list[str]) -> pd.DataFrame:
+    """All cells as text, except that number columns are parsed by pandas' C parser
+    when every cell is a plain finite number or empty (the common case, and much
+    faster than converting a million strings); otherwise they stay text, for
+    :func:`_convert` to name each bad cell."""
+    with warnings.catch_warnings():
+        # index_col=False: a row with one cell too many must not become an index that
+        # shifts every column; pandas then warns (and would drop the cell): an error here.
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        options = dict(
+            keep_default_na=False,
+            sep=delimiter,
+            quoting=csv.QUOTE_MINIMAL,
+            skipinitialspace=False,
+            index_col=False,
+            skip_blank_lines=False,
+        )
+        if numbers:
+            try:
+                raw = pd.read_csv(
+                    io.StringIO(text),
+                    dtype=defaultdict(lambda: str, {name: "float64" for name in numbers}),
+                    na_values={name: [""] for name in numbers},
+                    **options,
+                )
+                parsed = raw[numbers].to_numpy()
+                if np.isfinite(parsed[~np.isnan(parsed)]).all():
+                    return raw
+            except (ValueError, TypeError, KeyError):
+                pass  # a cell that is not a plain number: read as text, and say which
+        return pd.read_csv(io.StringIO(text), dtype=str, na_filter=False, **options)
+
+
+def _empty(cell: Any) -> bool:
+    """An empty cell: "" as text, NaN in a number column."""
+    return cell == "" or (isinstance(cell, float) and math.isnan(cell))
 
 
 def _lines(text: str) -> io.StringIO:
@@ -237,122 +266,118 @@ def _long_rows(text: str, delimiter: str, width: int) -> list[tuple[int, int]]:
         return []
 
 
-def _report(mask: pd.Series, values: pd.Series, rows, rel, name, message, problems: _Problems):
-    for i in mask.to_numpy().nonzero()[0][: MAX_PROBLEMS_PER_FILE + 1]:
+def _positions(mask) -> np.ndarray:
+    """Where a row mask (Series or array, missing counted as False) is true."""
+    if isinstance(mask, pd.Series):
+        mask = mask.to_numpy(dtype=bool, na_value=False)
+    return np.flatnonzero(mask)
+
+
+def _report(mask, values: pd.Series, rows, rel, name, message, problems: _Problems):
+    for i in _positions(mask)[: MAX_PROBLEMS_PER_FILE + 1]:
         problems.add(rel, message.format(value=values.iat[i]), row=int(rows[i]), field=name)
 
 
 def _convert(col: pd.Series, name: str, field: schema.Field, rows, rel: str, problems: _Problems):
     """Check and type one column. The work is done once per distinct value (a million
-    observations hold a few hundred ids and years), then spread back to the rows."""
+    observations hold a few hundred ids and years), then spread back to the rows;
+    rows are looked at one by one only to name the bad ones."""
     if field.kind == "text" and not field.required:
         return col
+    if field.kind == "number":  # mostly distinct values: checked row-wise, vectorised
+        if col.dtype == "float64":  # parsed by read_csv: plain finite numbers or empty
+            if field.required:
+                message = "a value is required"
+                _report(col.isna(), col, rows, rel, name, message, problems)
+            return col
+        return _convert_number(col, name, field, rows, rel, problems)
     codes, uniques = pd.factorize(col.to_numpy(dtype=object))
-    u = pd.Series(uniques, dtype=object)
+    stripped_u = pd.Series(uniques, dtype=object).str.strip()
+    empty_u = (stripped_u == "").to_numpy()
 
-    def rows_of(per_value: pd.Series) -> pd.Series:
-        return pd.Series(per_value.to_numpy()[codes], index=col.index)
+    def report(bad_u, message: str) -> None:
+        """Name the rows whose value is bad (``bad_u``: one flag per distinct value)."""
+        bad_u = np.asarray(bad_u, dtype=bool)
+        if bad_u.any():
+            for i in np.flatnonzero(bad_u[codes])[: MAX_PROBLEMS_PER_FILE + 1]:
+                value = stripped_u.iat[codes[i]]
+                problems.add(rel, message.format(value=value), row=int(rows[i]), field=name)
 
-    if field.kind == "number":  # mostly distinct values: avoid a per-value strip
-        numbers_u = pd.to_numeric(u, errors="coerce")
-        retry = numbers_u.isna() & (u != "")
-        if retry.any():
-            numbers_u[retry] = pd.to_numeric(u[retry].str.strip(), errors="coerce")
-        stripped_u = u.where(~retry, u.str.strip() if retry.any() else u)
-    else:
-        stripped_u = u.str.strip()
-    empty_u = stripped_u == ""
-    stripped = rows_of(stripped_u)
-    empty = rows_of(empty_u)
+    def rows_of(per_value) -> pd.Series:
+        return pd.Series(np.asarray(per_value)[codes], index=col.index)
+
     if field.required and field.kind != "list":
-        _report(empty, stripped, rows, rel, name, "a value is required", problems)
-    if field.kind == "id":
-        bad = rows_of(~empty_u & ~stripped_u.str.match(schema.ID_PATTERN).astype(bool))
-        _report(
-            bad,
-            stripped,
-            rows,
-            rel,
-            name,
-            'expected an id (letters, digits, _ . -), got "{value}"',
-            problems,
-        )
-        return stripped
+        report(empty_u, "a value is required")
     if field.kind == "text":
         return col
+    if field.kind == "id":
+        matches = stripped_u.str.match(schema.ID_PATTERN).astype(bool).to_numpy()
+        report(~empty_u & ~matches, 'expected an id (letters, digits, _ . -), got "{value}"')
+        return rows_of(stripped_u)
     if field.kind == "enum":
-        bad = rows_of(~empty_u & ~stripped_u.isin(field.choices))
-        allowed = ", ".join(field.choices)
-        _report(
-            bad, stripped, rows, rel, name, f'expected one of {allowed}, got "{{value}}"', problems
-        )
-        return stripped
+        known = stripped_u.isin(field.choices).to_numpy()
+        report(~empty_u & ~known, f'expected one of {", ".join(field.choices)}, got "{{value}}"')
+        return rows_of(stripped_u)
     if field.kind == "integer":
-        bad_u = ~empty_u & ~stripped_u.str.fullmatch(r"[+-]?[0-9]{1,9}").astype(bool)
-        _report(
-            rows_of(bad_u),
-            stripped,
-            rows,
-            rel,
-            name,
-            'expected a whole number, got "{value}"',
-            problems,
-        )
+        whole = stripped_u.str.fullmatch(r"[+-]?[0-9]{1,9}").astype(bool).to_numpy()
+        bad_u = ~empty_u & ~whole
+        report(bad_u, 'expected a whole number, got "{value}"')
         ints_u = pd.to_numeric(stripped_u.where(~empty_u & ~bad_u), errors="coerce")
         return rows_of(ints_u).astype("Int64")
-    if field.kind == "number":
-        nan_u = ~empty_u & numbers_u.isna()
-        inf_u = ~empty_u & ~nan_u & numbers_u.abs().eq(math.inf)
-        _report(
-            rows_of(nan_u),
-            stripped,
-            rows,
-            rel,
-            name,
-            'expected a number like 12.5, got "{value}"',
-            problems,
-        )
-        _report(
-            rows_of(inf_u),
-            stripped,
-            rows,
-            rel,
-            name,
-            'expected a finite number, got "{value}"',
-            problems,
-        )
-        return rows_of(numbers_u.where(~inf_u)).astype("float64")
     if field.kind == "boolean":
         lowered_u = stripped_u.str.lower()
-        bad = rows_of(~lowered_u.isin(schema.TRUE_WORDS + schema.FALSE_WORDS))
-        _report(bad, stripped, rows, rel, name, 'expected true or false, got "{value}"', problems)
+        report(
+            ~lowered_u.isin(schema.TRUE_WORDS + schema.FALSE_WORDS).to_numpy(),
+            'expected true or false, got "{value}"',
+        )
         return rows_of(lowered_u.isin(schema.TRUE_WORDS)).astype(bool)
     if field.kind == "list":
         lists_u = stripped_u.map(
             lambda s: tuple(x.strip() for x in s.split(schema.LIST_DELIMITER) if x.strip())
         )
         if field.required:
-            _report(
-                rows_of(lists_u.map(len) == 0),
-                stripped,
-                rows,
-                rel,
-                name,
-                "at least one id is required",
-                problems,
-            )
+            report((lists_u.map(len) == 0).to_numpy(), "at least one id is required")
         return rows_of(lists_u)
     raise AssertionError(f"unknown field kind {field.kind}")
+
+
+def _convert_number(col: pd.Series, name, field, rows, rel, problems: _Problems) -> pd.Series:
+    numbers = pd.to_numeric(col, errors="coerce")
+    retry = numbers.isna().to_numpy() & (col != "").to_numpy()
+    stripped = col
+    if retry.any():  # " 12.5": spaces around a number are forgiven
+        stripped = col.copy()
+        stripped[retry] = col[retry].str.strip()
+        numbers[retry] = pd.to_numeric(stripped[retry], errors="coerce")
+    empty = (stripped == "").to_numpy()
+    if field.required:
+        _report(empty, stripped, rows, rel, name, "a value is required", problems)
+    nan = ~empty & numbers.isna().to_numpy()
+    inf = ~empty & ~nan & (numbers.abs() == math.inf).to_numpy()
+    message = 'expected a number like 12.5, got "{value}"'
+    _report(nan, stripped, rows, rel, name, message, problems)
+    _report(inf, stripped, rows, rel, name, 'expected a finite number, got "{value}"', problems)
+    return numbers.where(~inf).astype("float64")
+
+
+def _duplicated(table: pd.DataFrame, key: tuple[str, ...]) -> np.ndarray:
+    """Rows whose key occurs more than once. Several columns are combined into one
+    integer code first: hashing a million (id, year) pairs is far slower."""
+    combined = np.zeros(len(table), dtype=np.int64)
+    for column in key:
+        codes, uniques = pd.factorize(table[column])  # missing: -1
+        combined = combined * (len(uniques) + 1) + (codes + 1)
+    return pd.Series(combined).duplicated(keep=False).to_numpy()
 
 
 def check_references(tables: dict[str, pd.DataFrame], files: dict[str, str], problems: _Problems):
     """Primary keys are unique; theme, excerpt and indicator ids point somewhere."""
     for name, key in schema.PRIMARY_KEYS.items():
         table = tables[name]
-        dup = table.duplicated(list(key), keep=False)
+        dup = _duplicated(table, key)
         if dup.any():
             first_row: dict[tuple, int] = {}
-            for i in dup.to_numpy().nonzero()[0]:
+            for i in dup.nonzero()[0]:
                 k = tuple(table.iloc[i][c] for c in key)
                 if k in first_row:
                     label = ", ".join(str(v) for v in k)

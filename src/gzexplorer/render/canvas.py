@@ -189,6 +189,11 @@ class ChartCanvas(QWidget):
         pal.setColor(self.backgroundRole(), bg)
         self.setPalette(pal)
         self.plot_widget.setBackground(None if s.transparent else s.background)
+        # the plot fills its own background: repainting it need not repaint the canvas
+        # (header, footer) beneath
+        self.plot_widget.viewport().setAttribute(
+            Qt.WidgetAttribute.WA_OpaquePaintEvent, not s.transparent
+        )
         self._set_font(self.title, s.title_pt, QFont.Weight.DemiBold, s.text)
         self._set_font(self.subtitle, s.subtitle_pt, QFont.Weight.Normal, s.muted)
         self._set_font(self.legend, s.body_pt, QFont.Weight.Normal, s.text)

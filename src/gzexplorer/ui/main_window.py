@@ -499,6 +499,9 @@ class MainWindow(QMainWindow):
         self.excerpts.view.doItemsLayout()
         self.cards.doItemsLayout()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # widgets just shown ask for their paint later (Qt posts UpdateLater on show);
+        # merged now, they are painted in the same pass as the rest
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
     def _set_table_page(self, on: bool) -> None:
         if self.chart_panel is not None:
