@@ -6,25 +6,30 @@ Heavy imports (Qt, pandas) happen inside the subcommand that needs them.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from gzexplorer import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK = 0
 EXIT_INVALID = 1  # validate: the pack has problems
 EXIT_USAGE = 2  # bad arguments, bad target, unknown theme ...
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage errors as one line on stderr (exit 2), like every other error."""
-
-    def error(self, message: str):  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"gzexplorer: {message} (see {self.prog} --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # here, not at the top: a plain launch never needs it (~10 ms)
+
+    class _Parser(argparse.ArgumentParser):
+        """Usage errors as one line on stderr (exit 2), like every other error."""
+
+        def error(self, message: str):  # type: ignore[override]
+            self.exit(EXIT_USAGE, f"gzexplorer: {message} (see {self.prog} --help)\n")
+
     parser = _Parser(
         prog="gzexplorer",
         description="Explore the Guizhou digital-transformation case study.",
@@ -159,18 +164,21 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    commands = {
-        "validate": _cmd_validate,
-        "export": _cmd_export,
-        "screenshot": _cmd_screenshot,
-        None: _cmd_gui,
-    }
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv:
+        args = build_parser().parse_args(argv)
+        command = {
+            "validate": _cmd_validate,
+            "export": _cmd_export,
+            "screenshot": _cmd_screenshot,
+            None: _cmd_gui,
+        }[args.command]
+    else:  # a plain launch: straight to the window, without building the parser
+        command, args = _cmd_gui, SimpleNamespace(data=None)
     from gzexplorer.files import WriteError
 
     try:
-        return commands[args.command](args)
+        return command(args)
     except KeyboardInterrupt:
         return 130
     except CliError as exc:

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from gzexplorer.charts import palette
 from gzexplorer.charts.build import DENSE_POINTS
 from gzexplorer.charts.i18n import translate
 from gzexplorer.charts.spec import ChartSpec, Mark, Ref, Series
+from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.render.style import ChartStyle
 
 
@@ -121,6 +122,17 @@ class BarItem(pg.BarGraphItem):
             ev.ignore()
 
 
+class _SceneStaysActive(QObject):
+    """Keeps a QGraphicsView from (de)activating its scene when the view is hidden or
+    shown. Kept canvases are hidden and shown on every theme switch, and each
+    (de)activation repaints every item of the plot a second time; the plot's items
+    take no keyboard focus, so the scene's active state means nothing to them."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        kind = event.type()
+        return (kind == QEvent.Type.Show or kind == QEvent.Type.Hide) and not event.spontaneous()
+
+
 class ChartCanvas(QWidget):
     """Draws one ChartSpec. Emits the Mark under the mouse when hovered or clicked."""
 
@@ -136,11 +148,11 @@ class ChartCanvas(QWidget):
         self._marks: list[Mark] = []  # what can be clicked and highlighted, as drawn
         self._dense: list[Series] = []  # line series too long to hold a Mark per point
 
-        self.title = QLabel(objectName="chartTitle", wordWrap=True)
-        self.subtitle = QLabel(objectName="chartSubtitle", wordWrap=True)
-        self.legend = QLabel(objectName="chartLegend", wordWrap=True)
+        self.title = WrappedLabel(objectName="chartTitle")
+        self.subtitle = WrappedLabel(objectName="chartSubtitle")
+        self.legend = WrappedLabel(objectName="chartLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.footer = QLabel(objectName="chartFooter", wordWrap=True)
+        self.footer = WrappedLabel(objectName="chartFooter")
         self.footer.setTextFormat(Qt.TextFormat.RichText)
         for label in (self.title, self.subtitle, self.legend, self.footer):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -155,6 +167,8 @@ class ChartCanvas(QWidget):
         self.plot_widget = pg.PlotWidget(objectName="chartPlot")
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plot_widget.setMinimumHeight(160)
+        self._scene_filter = _SceneStaysActive(self)
+        self.plot_widget.viewport().installEventFilter(self._scene_filter)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.plot_item.hideButtons()
         self.plot_item.setMenuEnabled(False)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
     QStackedWidget,
     QTabBar,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gzexplorer.charts.spec import ChartSpec
 from gzexplorer.render.canvas import ChartCanvas
+from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.render.style import ChartStyle
 from gzexplorer.ui.table_model import ChartTableModel
 
@@ -110,7 +110,7 @@ class ChartPanel(QWidget):
         self.stack.addWidget(self.canvas_stack)
         self.stack.addWidget(self.table)
         # the chart's text alternative, generated from its data, for everyone
-        self.description = QLabel(objectName="chartDescription", wordWrap=True)
+        self.description = WrappedLabel(objectName="chartDescription")
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.description.setContentsMargins(18, 2, 18, 6)
         self._copy_action = copy

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections import OrderedDict
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import (
     QFont,
     QPainter,
     QPalette,
+    QPixmap,
     QTextDocument,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from gzexplorer.charts.i18n import language, qualifier_words
 from gzexplorer.model import Excerpt, Figure
 from gzexplorer.ui.item_models import (
+    ContentRole,
     CountRole,
     HighlightRole,
     RecordRole,
@@ -32,6 +35,14 @@ ACCENT = QColor("#0072B2")
 MATCH = QColor("#FFE08A")
 
 
+def _blank_pixmap(width: float, height: float, ratio: float) -> QPixmap:
+    """A transparent pixmap of ``width`` × ``height`` logical pixels at ``ratio``."""
+    pixmap = QPixmap(max(1, math.ceil(width * ratio)), max(1, math.ceil(height * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return pixmap
+
+
 def _is_dark(option: QStyleOptionViewItem) -> bool:
     return option.palette.color(QPalette.ColorRole.Base).lightness() < 128
 
@@ -39,9 +50,24 @@ def _is_dark(option: QStyleOptionViewItem) -> bool:
 class ThemeDelegate(QStyledItemDelegate):
     """A sidebar row: icon, name and a pill with the number of figures."""
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}  # the list asks again on every switch
+
     def sizeHint(self, option, index):  # noqa: N802
-        base = super().sizeHint(option, index)
-        return QSize(base.width() + 40, max(base.height(), option.fontMetrics.height() + 18))
+        icon = option.decorationSize
+        key = (
+            index.data(Qt.ItemDataRole.DisplayRole),
+            option.font.key(),
+            icon.width(),
+            icon.height(),
+        )
+        size = self._sizes.get(key)
+        if size is None:
+            base = super().sizeHint(option, index)
+            size = QSize(base.width() + 40, max(base.height(), option.fontMetrics.height() + 18))
+            self._sizes[key] = size
+        return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -137,22 +163,48 @@ class ExcerptDelegate(QStyledItemDelegate):
     ACCENT_W = 4
 
     CACHE = 400  # laid-out passages kept: theme switches re-show the same ones
+    PIXMAP_BYTES = 48 * 2**20  # drawn passages kept, as pixmaps (by size, not number)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
         self._heights: dict[tuple, int] = {}  # every passage measured, cheap to keep
+        # Drawing a passage shapes and blits every glyph again (several ms for a panel
+        # of them); the drawn text is kept and copied instead.
+        self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._pixmap_bytes = 0
 
     def _key(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> tuple:
-        e: Excerpt = index.data(RecordRole)
+        e, spans, tags = index.data(ContentRole)
         return (
             e.id,
             round(width),
-            index.data(SpansRole) or (),
-            index.data(TagsRole) or "",
+            spans,
+            tags,
             option.font.key(),
             option.palette.color(QPalette.ColorRole.Text).rgba(),
         )
+
+    def _pixmap(self, option, index, width: float, ratio: float) -> QPixmap:
+        """The passage's text drawn on a transparent pixmap (kept for the next paint)."""
+        key = (*self._key(option, index, width), ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(key)
+            return pixmap
+        doc = self._doc(option, index, width)
+        pixmap = _blank_pixmap(doc.size().width(), doc.size().height(), ratio)
+        painter = QPainter(pixmap)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
+        doc.documentLayout().draw(painter, ctx)
+        painter.end()
+        self._pixmaps[key] = pixmap
+        self._pixmap_bytes += pixmap.width() * pixmap.height() * 4
+        while self._pixmap_bytes > self.PIXMAP_BYTES and len(self._pixmaps) > 1:
+            _, old = self._pixmaps.popitem(last=False)
+            self._pixmap_bytes -= old.width() * old.height() * 4
+        return pixmap
 
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
         e: Excerpt = index.data(RecordRole)
@@ -224,13 +276,12 @@ class ExcerptDelegate(QStyledItemDelegate):
         sep = pal.color(QPalette.ColorRole.Mid)
         sep.setAlpha(80)
         painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), sep)
-        doc = self._doc(option, index, rect.width() - 2 * self.PAD - self.ACCENT_W - 4)
-        painter.translate(
-            QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD)
+        width = rect.width() - 2 * self.PAD - self.ACCENT_W - 4
+        ratio = painter.device().devicePixelRatioF()
+        painter.drawPixmap(
+            QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD),
+            self._pixmap(option, index, width, ratio),
         )
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.ColorRole.Text, pal.color(QPalette.ColorRole.Text))
-        doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
 
@@ -238,17 +289,61 @@ class FigureCardDelegate(QStyledItemDelegate):
     """A figure card: qualifier, the number large, its unit and label."""
 
     SIZE = QSize(200, 96)
+    CACHE = 64  # drawn cards kept: a theme switch shows the same cards again
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
 
     def sizeHint(self, option, index):  # noqa: N802
         return self.SIZE
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """The card is drawn once per look (state, colours, size) and copied after."""
         f: Figure = index.data(RecordRole)
+        pal = option.palette
+        ratio = painter.device().devicePixelRatioF()
+        key = (
+            f.id,
+            language(),
+            bool(index.data(HighlightRole)),
+            bool(option.state & QStyle.StateFlag.State_Selected),
+            bool(option.state & QStyle.StateFlag.State_HasFocus),
+            option.rect.width(),
+            option.rect.height(),
+            option.font.key(),
+            tuple(
+                pal.color(role).rgba()
+                for role in (
+                    QPalette.ColorRole.Base,
+                    QPalette.ColorRole.Text,
+                    QPalette.ColorRole.Mid,
+                    QPalette.ColorRole.PlaceholderText,
+                    QPalette.ColorRole.Highlight,
+                )
+            ),
+            ratio,
+        )
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = _blank_pixmap(option.rect.width(), option.rect.height(), ratio)
+            card = QStyleOptionViewItem(option)
+            card.rect = QRect(0, 0, option.rect.width(), option.rect.height())
+            on = QPainter(pixmap)
+            self._draw(on, card, f, bool(index.data(HighlightRole)))
+            on.end()
+            self._pixmaps[key] = pixmap
+            if len(self._pixmaps) > self.CACHE:
+                self._pixmaps.popitem(last=False)
+        else:
+            self._pixmaps.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _draw(self, painter: QPainter, option: QStyleOptionViewItem, f: Figure, cited: bool):
         pal = option.palette
         dark = _is_dark(option)
         r = QRectF(option.rect).adjusted(4, 4, -4, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        cited = bool(index.data(HighlightRole))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = pal.color(QPalette.ColorRole.Base)

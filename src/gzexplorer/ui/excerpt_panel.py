@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from gzexplorer.model import Excerpt, SearchHit
+from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui.delegates import ExcerptDelegate
 from gzexplorer.ui.item_models import ExcerptListModel, IdRole
 
@@ -22,8 +23,7 @@ class ExcerptPanel(QWidget):
         self.search.textChanged.connect(self.searchChanged)
         self.search.returnPressed.connect(self.next_hit)
 
-        self.heading = QLabel(objectName="excerptHeading")
-        self.heading.setWordWrap(True)
+        self.heading = WrappedLabel(objectName="excerptHeading")
 
         self.model = ExcerptListModel(self)
         self.view = QListView(objectName="excerptPanel")

@@ -30,6 +30,7 @@ CountRole = Qt.ItemDataRole.UserRole + 3
 HighlightRole = Qt.ItemDataRole.UserRole + 4  # bool: cited by the selection
 SpansRole = Qt.ItemDataRole.UserRole + 5  # search matches in the text
 TagsRole = Qt.ItemDataRole.UserRole + 6  # theme names of an excerpt
+ContentRole = Qt.ItemDataRole.UserRole + 7  # (record, spans, tags): all a passage shows
 
 
 class ViewListModel(QAbstractListModel):
@@ -128,6 +129,8 @@ class ExcerptListModel(QAbstractListModel):
             return self._spans.get(e.id, ())
         if role == TagsRole:
             return self._tags.get(e.id, "")
+        if role == ContentRole:  # one call where a delegate needs all three
+            return e, self._spans.get(e.id, ()), self._tags.get(e.id, "")
         return None
 
 

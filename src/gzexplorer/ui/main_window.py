@@ -39,6 +39,7 @@ from gzexplorer import __version__, charts
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.model import DataPackError
 from gzexplorer.paths import resources_dir
+from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui import i18n
 from gzexplorer.ui.appearance import SCHEMES, apply_scheme
 from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate
@@ -93,8 +94,7 @@ class MainWindow(QMainWindow):
         self.theme_list.selectionModel().currentChanged.connect(
             lambda cur, _prev: cur.isValid() and self.show_view(cur.data(IdRole))
         )
-        self.sidebar_title = QLabel(objectName="sidebarTitle")
-        self.sidebar_title.setWordWrap(True)
+        self.sidebar_title = WrappedLabel(objectName="sidebarTitle")
         sidebar = QWidget(objectName="sidebar")
         sb = QVBoxLayout(sidebar)
         sb.setContentsMargins(8, 10, 4, 8)
@@ -495,7 +495,10 @@ class MainWindow(QMainWindow):
     def _settle_layout(self) -> None:
         """Lay out now what the switch changed, so the window paints once, finished:
         Qt would otherwise paint between posted layout requests and the lists' delayed
-        item layouts, and paint again after each."""
+        item layouts, and paint again after each. Before the window is shown nothing is
+        painted, and the lists would be measured at a width they will not have."""
+        if not self.isVisible():
+            return
         self.excerpts.view.doItemsLayout()
         self.cards.doItemsLayout()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
