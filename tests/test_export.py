@@ -6,6 +6,7 @@ import csv
 import errno
 import math
 import os
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -344,7 +345,7 @@ def test_full_disk_on_a_new_file_leaves_nothing(qapp, tmp_path, monkeypatch):
 
 def test_full_disk_before_anything_is_written(tmp_path, monkeypatch):
     """Even creating the temporary file can fail; that is a WriteError too."""
-    monkeypatch.setattr(files.tempfile, "mkstemp", disk_full)
+    monkeypatch.setattr(tempfile, "mkstemp", disk_full)
 
     with pytest.raises(WriteError) as info:
         export_chart(economy_line(), tmp_path / "chart.csv", "csv")
@@ -386,7 +387,7 @@ def test_permission_refused_by_the_system(tmp_path, monkeypatch):
     def refused(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
 
     with pytest.raises(WriteError) as info:
         export_chart(economy_line(), tmp_path / "chart.csv", "csv")
