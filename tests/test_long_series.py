@@ -100,3 +100,43 @@ def test_long_series_specs_hold_columns_not_a_mark_per_point(long_pack):
     assert len(marks) == YEARS and not isinstance(marks, tuple)
     assert marks[-1].ref.year == YEARS and marks[-1] == marks[YEARS - 1]
     assert marks.index_of(14) == 13 and marks.index_of(YEARS + 1) == -1
+
+
+@pytest.fixture(scope="module")
+def many_passages(tmp_path_factory) -> model.Dataset:
+    folder = tmp_path_factory.mktemp("many") / "pack"
+    make_big_pack.make(folder, indicators=2, years=12, excerpts=400, themes=1)
+    return model.load(folder)
+
+
+def _in_view(panel, excerpt_id: str) -> bool:
+    view = panel.view
+    rect = view.visualRect(panel.model.index(panel.model.row_of(excerpt_id)))
+    return view.viewport().rect().contains(rect)
+
+
+def test_hundreds_of_passages_show_at_once_and_all_get_their_true_height(
+    qtbot, many_passages, tmp_path
+):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(many_passages, settings)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.show_view("t0")
+    panel = w.excerpts
+    assert panel.model.rowCount() == 400
+    # a passage far down can be reached at once, before the rest are measured ...
+    panel.select("e350")
+    assert _in_view(panel, "e350")
+    # ... and stays in view when the rest are measured in idle time
+    qtbot.waitUntil(lambda: not panel.delegate.estimated, timeout=20000)
+    assert _in_view(panel, "e350")
+    # every row is then as tall as its laid-out text
+    option = panel._option()
+    for row in (0, 150, 399):
+        index = panel.model.index(row)
+        assert panel.view.visualRect(index).height() == panel.delegate.measure(option, index)
+    panel.select("e399")
+    assert _in_view(panel, "e399")

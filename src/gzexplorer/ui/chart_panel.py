@@ -86,7 +86,7 @@ class ChartPanel(QWidget):
         self.chart_style = ChartStyle(dark=dark)
         self._canvases: OrderedDict[tuple, tuple[ChartSpec, ChartCanvas]] = OrderedDict()
         self.canvas_stack = QStackedWidget(objectName="chartCanvases")
-        self.canvas = self._canvas_for(None)
+        self.canvas: ChartCanvas | None = None  # the one on screen; made with the first chart
         self.table_model = ChartTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.table_model)
@@ -198,7 +198,10 @@ class ChartPanel(QWidget):
     def _show(self, index: int) -> None:
         spec = self.current_spec()
         self._fill_series_menu()
-        if spec is None:
+        if spec is None:  # a view without charts: an empty canvas, not the last chart
+            self.description.setText("")
+            self.canvas = self._canvas_for(None)
+            self.canvas_stack.setCurrentWidget(self.canvas)
             self._fill_table()
             return
         self._display(spec)
@@ -255,7 +258,8 @@ class ChartPanel(QWidget):
 
     def _display(self, spec: ChartSpec) -> None:
         self.description.setText(spec.alt_text)
-        self.canvas.highlight(set())
+        if self.canvas is not None:
+            self.canvas.highlight(set())
         self.canvas = self._canvas_for(spec)
         self.canvas.highlight(set())
         self.canvas_stack.setCurrentWidget(self.canvas)
@@ -282,7 +286,8 @@ class ChartPanel(QWidget):
         return self.stack.currentIndex() == 1
 
     def reset_view(self) -> None:
-        self.canvas.reset_view()
+        if self.canvas is not None:
+            self.canvas.reset_view()
 
     def copy_table_selection(self) -> None:
         """Copy the selected cells as tab-separated text (with a header row)."""

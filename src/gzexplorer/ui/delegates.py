@@ -7,7 +7,7 @@ import math
 import re
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -159,10 +159,16 @@ def excerpt_html(e: Excerpt, spans: tuple[tuple[int, int], ...], match_color: st
 class ExcerptDelegate(QStyledItemDelegate):
     """A passage: a small header (section, kind, themes) and the wrapped text."""
 
+    estimatesMade = Signal()  # some heights are guesses: measure them when idle
+
     PAD = 10
     ACCENT_W = 4
 
     CACHE = 400  # laid-out passages kept: theme switches re-show the same ones
+    # Rows laid out exactly when the list is filled; the rest get a height from their
+    # length and are measured in idle time (ExcerptPanel), so a list of a thousand
+    # passages shows at once.
+    EXACT_ROWS = 12
     PIXMAP_BYTES = 48 * 2**20  # drawn passages kept, as pixmaps (by size, not number)
 
     def __init__(self, parent=None) -> None:
@@ -173,6 +179,8 @@ class ExcerptDelegate(QStyledItemDelegate):
         # of them); the drawn text is kept and copied instead.
         self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
         self._pixmap_bytes = 0
+        self.estimated = False  # some row's height is a guess (see EXACT_ROWS)
+        self._drawn_once: set[tuple] = set()  # painted directly once; a pixmap if again
 
     def _key(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> tuple:
         e, spans, tags = index.data(ContentRole)
@@ -195,9 +203,7 @@ class ExcerptDelegate(QStyledItemDelegate):
         doc = self._doc(option, index, width)
         pixmap = _blank_pixmap(doc.size().width(), doc.size().height(), ratio)
         painter = QPainter(pixmap)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
-        doc.documentLayout().draw(painter, ctx)
+        self._draw_text(painter, option, doc)
         painter.end()
         self._pixmaps[key] = pixmap
         self._pixmap_bytes += pixmap.width() * pixmap.height() * 4
@@ -238,18 +244,46 @@ class ExcerptDelegate(QStyledItemDelegate):
         return doc
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
+        """The width the text is laid out at: the list's inside width less a scroll
+        bar, whether one is shown or not. Passages are measured once; otherwise the
+        scroll bar appearing as the list fills would have them all measured again."""
         view = option.widget
-        width = view.viewport().width() if view is not None else option.rect.width()
-        return width - 2 * self.PAD - self.ACCENT_W - 4
+        if view is None:
+            return option.rect.width() - 2 * self.PAD - self.ACCENT_W - 4
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        inside = view.width() - 2 * view.frameWidth() - bar
+        return inside - 2 * self.PAD - self.ACCENT_W - 4
 
     def sizeHint(self, option, index):  # noqa: N802
         width = self._text_width(option)
         key = self._key(option, index, width)
         height = self._heights.get(key)
         if height is None:
+            if index.row() >= self.EXACT_ROWS:  # below the first screenful: a guess for now
+                if not self.estimated:
+                    self.estimated = True
+                    self.estimatesMade.emit()
+                return QSize(int(width), self._estimate(option, index, width))
+            height = self.measure(option, index)
+        return QSize(int(width), height)
+
+    def measure(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
+        """The passage's exact height (laid out once, then remembered)."""
+        width = self._text_width(option)
+        key = self._key(option, index, width)
+        height = self._heights.get(key)
+        if height is None:
             height = int(self._doc(option, index, width).size().height()) + 2 * self.PAD
             self._heights[key] = height
-        return QSize(int(width), height)
+        return height
+
+    def _estimate(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> int:
+        """A height from the text's length, for passages not laid out yet."""
+        e: Excerpt = index.data(RecordRole)
+        fm = option.fontMetrics
+        per_line = max(1, int(width / max(1, fm.averageCharWidth())))
+        lines = sum(1 + len(part) // per_line for part in e.text.split("\n"))
+        return int(fm.lineSpacing() * (lines + 0.85)) + 3 + 2 * self.PAD
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -276,13 +310,23 @@ class ExcerptDelegate(QStyledItemDelegate):
         sep = pal.color(QPalette.ColorRole.Mid)
         sep.setAlpha(80)
         painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), sep)
-        width = rect.width() - 2 * self.PAD - self.ACCENT_W - 4
+        width = self._text_width(option)
         ratio = painter.device().devicePixelRatioF()
-        painter.drawPixmap(
-            QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD),
-            self._pixmap(option, index, width, ratio),
-        )
+        at = QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD)
+        key = (*self._key(option, index, width), ratio)
+        if key in self._pixmaps or key in self._drawn_once:  # shown again: keep it drawn
+            painter.drawPixmap(at, self._pixmap(option, index, width, ratio))
+        else:  # the first time, straight to the screen (a pixmap would cost more now)
+            self._drawn_once.add(key)
+            painter.translate(at)
+            self._draw_text(painter, option, self._doc(option, index, width))
         painter.restore()
+
+    @staticmethod
+    def _draw_text(painter: QPainter, option: QStyleOptionViewItem, doc: QTextDocument) -> None:
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
+        doc.documentLayout().draw(painter, ctx)
 
 
 class FigureCardDelegate(QStyledItemDelegate):

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
+import time
+
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QListView,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gzexplorer.model import Excerpt, SearchHit
 from gzexplorer.render.labels import WrappedLabel
@@ -28,7 +37,13 @@ class ExcerptPanel(QWidget):
         self.model = ExcerptListModel(self)
         self.view = QListView(objectName="excerptPanel")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(ExcerptDelegate(self.view))
+        self.delegate = ExcerptDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        # passages whose height is still a guess are laid out a slice at a time
+        self._next_row = 0
+        self._measure_timer = QTimer(self, singleShot=True, interval=0)
+        self._measure_timer.timeout.connect(self._measure_some)
+        self.delegate.estimatesMade.connect(self._start_measuring)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setUniformItemSizes(False)
@@ -70,7 +85,42 @@ class ExcerptPanel(QWidget):
                 self.scroll_to(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def scroll_to(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        self._measure_up_to(index.row())
         self.view.scrollTo(index, hint)
+
+    # -- measuring in idle time ----------------------------------------------------------
+    def _option(self) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        self.view.initViewItemOption(option)
+        return option
+
+    def _start_measuring(self) -> None:
+        self._next_row = 0
+        self._measure_timer.start()
+
+    def _measure_some(self) -> None:
+        """Lay out, about 8 ms at a time, the passages whose height is still a guess;
+        once all are measured the list is laid out again with their true heights."""
+        option, n = self._option(), self.model.rowCount()
+        deadline = time.perf_counter() + 0.008
+        while self._next_row < n and time.perf_counter() < deadline:
+            self.delegate.measure(option, self.model.index(self._next_row))
+            self._next_row += 1
+        if self._next_row < n:
+            self._measure_timer.start()
+        elif self.delegate.estimated:
+            self.delegate.estimated = False
+            self.view.doItemsLayout()
+
+    def _measure_up_to(self, row: int) -> None:
+        """True heights down to ``row`` and a screenful after it, so that scrolling to a
+        passage lands on it."""
+        if not self.delegate.estimated or row < 0:
+            return
+        option = self._option()
+        for r in range(min(self.model.rowCount(), row + ExcerptDelegate.EXACT_ROWS)):
+            self.delegate.measure(option, self.model.index(r))
+        self.view.doItemsLayout()
 
     def highlighted(self) -> set[str]:
         return self.model.highlighted()

@@ -41,9 +41,13 @@ class PackLoader(QObject):
         except DataPackError as exc:
             self.failed.emit(exc)
             return
-        import gzexplorer.charts.build  # noqa: F401  (warm imports off the GUI thread)
+        # off the GUI thread: the imports the charts need, and the first view's specs
+        # (plain data; the window draws them)
         import gzexplorer.render.canvas  # noqa: F401
+        import gzexplorer.ui.chart_panel  # noqa: F401
+        from gzexplorer.charts import OVERVIEW, charts_for
 
+        charts_for(dataset, OVERVIEW)
         self.loaded.emit(dataset)
 
 
