@@ -416,3 +416,19 @@ def test_loader_reports_a_bad_pack(qtbot, tmp_path):
     with qtbot.waitSignal(loader.failed, timeout=60000) as blocker:
         loader.start()
     assert "expected a JSON object" in str(blocker.args[0])
+
+
+def test_a_theme_without_charts_shows_an_empty_chart_not_the_last_one(qtbot, pack_copy, settings):
+    with (pack_copy / "themes.csv").open("a", encoding="utf-8") as f:
+        f.write("tourism,Tourism,Nothing charted yet.,9,,旅游,尚无图表。\n")
+    w = MainWindow(model.load(pack_copy), settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_view("economy")
+    assert w.canvas.plot_item.listDataItems()
+    w.show_view("tourism")
+    assert w.view_id() == "tourism"
+    assert w.current_chart() is None
+    assert w.canvas.plot_item.listDataItems() == []
+    assert w.canvas.title.text() == "" and w.chart_panel.description.text() == ""
+    assert w.chart_panel.tabs.count() == 0

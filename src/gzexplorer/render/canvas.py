@@ -164,7 +164,8 @@ class ChartCanvas(QWidget):
             "category": CategoryAxis("left"),
             "left": CountAxis("left"),
         }
-        self.plot_widget = pg.PlotWidget(objectName="chartPlot")
+        self.plot_widget = pg.PlotWidget()  # (keywords would go to plot(): an empty curve)
+        self.plot_widget.setObjectName("chartPlot")
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plot_widget.setMinimumHeight(160)
         self._scene_filter = _SceneStaysActive(self)
