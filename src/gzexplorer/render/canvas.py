@@ -341,6 +341,9 @@ class ChartCanvas(QWidget):
                 # is in its ViewBox: pyqtgraph looks the view up when these are set)
                 curve.setClipToView(True)
                 curve.setDownsampling(auto=True, method="peak")
+                # gaps (NaN) as separate line segments: built in one numpy pass, where
+                # a path is assembled gap by gap in Python on every frame
+                curve.curve.setSegmentedLineMode("on")
                 # no markers: a click picks the nearest point of the line
                 curve.setCurveClickable(True, width=int(s.pen(8)))
                 curve.sigClicked.connect(
