@@ -1,5 +1,5 @@
 """Entry point of the PyInstaller bundle: the same as the ``gzexplorer`` console script."""
 
-from gzexplorer.cli import main
+from gzexplorer.cli import console
 
-raise SystemExit(main())
+console()

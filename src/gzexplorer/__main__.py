@@ -1,3 +1,3 @@
-from gzexplorer.cli import main
+from gzexplorer.cli import console
 
-raise SystemExit(main())
+console()

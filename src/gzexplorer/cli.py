@@ -192,3 +192,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"gzexplorer: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
         )
         return EXIT_USAGE
+
+
+def console() -> None:
+    """The ``gzexplorer`` command (console script, ``python -m gzexplorer``, bundle).
+
+    Runs :func:`main`, then ends the process without the interpreter's teardown of Qt
+    and pyqtgraph objects, which takes about 0.2 s. Files are already complete by
+    then (written to a temporary file, synced, renamed) and settings are synced when
+    the window closes; only the standard streams need flushing. An unexpected
+    exception still ends the normal way, with its traceback."""
+    import os
+
+    try:
+        code = main()
+    except SystemExit as exc:  # --help, --version, usage errors
+        code = exc.code
+    if code is None:
+        code = EXIT_OK
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = EXIT_INVALID
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
