@@ -30,6 +30,12 @@ class PackLoader(QObject):
         self.thread: threading.Thread | None = None
 
     def start(self) -> None:
+        # the charts' imports (Qt side, pyqtgraph) in a second thread: the two overlap
+        # where neither holds the interpreter lock (loading libraries, reading files)
+        self._chart_imports = threading.Thread(
+            target=_import_chart_modules, name="chart-imports", daemon=True
+        )
+        self._chart_imports.start()
         self.thread = threading.Thread(target=self._work, name="pack-loader", daemon=True)
         self.thread.start()
 
@@ -41,14 +47,16 @@ class PackLoader(QObject):
         except DataPackError as exc:
             self.failed.emit(exc)
             return
-        # off the GUI thread: the imports the charts need, and the first view's specs
-        # (plain data; the window draws them)
-        import gzexplorer.render.canvas  # noqa: F401
-        import gzexplorer.ui.chart_panel  # noqa: F401
         from gzexplorer.charts import OVERVIEW, charts_for
 
-        charts_for(dataset, OVERVIEW)
+        charts_for(dataset, OVERVIEW)  # the first view's specs: plain data, off the GUI thread
+        self._chart_imports.join()
         self.loaded.emit(dataset)
+
+
+def _import_chart_modules() -> None:
+    import gzexplorer.render.canvas  # noqa: F401
+    import gzexplorer.ui.chart_panel  # noqa: F401
 
 
 class FirstPaint(QObject):
