@@ -47,10 +47,20 @@ def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int | None, s
     return end - start, None, done.stdout
 
 
-def median_of(runs: int, cmd: list[str], env: dict | None = None) -> tuple[float, float | None]:
-    results = [timed(cmd, env) for _ in range(runs)]
-    rss = [r[1] for r in results if r[1] is not None]
-    return statistics.median(r[0] for r in results), (max(rss) / 1024 if rss else None)
+def interleaved(runs: int, *commands: tuple[list[str], dict | None]):
+    """(median seconds, max RSS in MB) of each command, run in turn: A B A B ...
+
+    On a shared machine speed drifts within minutes; taking a measure and its floor
+    in alternation lets both see the same conditions, so their ratio holds."""
+    results: list[list] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, (cmd, env) in enumerate(commands):
+            results[i].append(timed(cmd, env))
+    out = []
+    for rs in results:
+        rss = [r[1] for r in rs if r[1] is not None]
+        out.append((statistics.median(r[0] for r in rs), max(rss) / 1024 if rss else None))
+    return out
 
 
 def cpu_reference_ms() -> float:
@@ -65,9 +75,8 @@ def cpu_reference_ms() -> float:
     return best * 1000
 
 
-def app_stage(stage: str, runs: int) -> tuple[float, float | None]:
-    env = {**ENV, "GZEXPLORER_BENCH": stage}
-    return median_of(runs, [PY, "-m", "gzexplorer"], env)
+def app_stage(stage: str) -> tuple[list[str], dict]:
+    return [PY, "-m", "gzexplorer"], {**ENV, "GZEXPLORER_BENCH": stage}
 
 
 def main() -> int:
@@ -75,16 +84,18 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--quick", action="store_true", help="one run, tiny sizes")
     args = parser.parse_args()
-    runs = 1 if args.quick else 7
+    runs = 1 if args.quick else 9
     switches = 10 if args.quick else 120
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], check=False)  # as installed
 
     r: dict[str, float | str | None] = {}
     cpu_before = cpu_reference_ms()
-    r["floor_window_s"], floor_rss = median_of(runs, [PY, "-c", scripts.FLOOR_WINDOW])
-    r["lib_floor_s"], r["lib_floor_rss_mb"] = median_of(runs, [PY, "-c", scripts.LIB_FLOOR])
-    r["first_paint_s"], _ = app_stage("first-paint", runs)
-    r["chart_ready_s"], r["peak_rss_mb"] = app_stage("chart-ready", runs)
+    (r["floor_window_s"], floor_rss), (r["first_paint_s"], _) = interleaved(
+        runs, ([PY, "-c", scripts.FLOOR_WINDOW], None), app_stage("first-paint")
+    )
+    (r["lib_floor_s"], r["lib_floor_rss_mb"]), (r["chart_ready_s"], r["peak_rss_mb"]) = interleaved(
+        runs, ([PY, "-c", scripts.LIB_FLOOR], None), app_stage("chart-ready")
+    )
 
     data = str(ROOT / "data")
     out = json.loads(timed([PY, str(HERE / "inprocess.py"), "switch", data, str(switches)])[2])
@@ -106,9 +117,10 @@ def main() -> int:
             "--height",
             "1080",
         ]
-        r["export_png_s"], _ = median_of(runs, export)
         mpl = [PY, "-c", scripts.MATPLOTLIB_PNG, data, str(Path(tmp) / "mpl.png")]
-        r["matplotlib_png_s"], _ = median_of(runs, mpl)
+        (r["export_png_s"], _), (r["matplotlib_png_s"], _) = interleaved(
+            runs, (export, None), (mpl, None)
+        )
         r["export_vs_matplotlib"] = r["export_png_s"] / r["matplotlib_png_s"]
 
         big = Path(tmp) / "big"
