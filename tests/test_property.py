@@ -259,7 +259,9 @@ def _use(dataset) -> None:
         assert name
         for spec in charts.charts_for(dataset, view_id):
             assert spec.title
-            spec.marks()
+            for mark in spec.marks():  # lazily made marks are built here
+                assert mark.ref.id
+            assert len(list(spec.rows)) == len(spec.rows)
         charts.figures_for(dataset, view_id)
         dataset.excerpts(None if view_id == charts.OVERVIEW else view_id)
     for excerpt in dataset.excerpts():

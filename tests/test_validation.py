@@ -9,6 +9,7 @@ line each on stderr, with exit code 1 and no traceback.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -519,3 +520,17 @@ def test_version_matches_the_project_metadata():
         pytest.skip("no pyproject.toml beside the tests")
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
     assert project["version"] == gzexplorer.__version__
+
+
+def test_true_or_false_in_a_number_column_is_not_taken_for_1_or_0(pack_copy):
+    """pandas' fast number parser reads "TRUE" as 1; the loader must not."""
+    path = pack_copy / "figures.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rows[1][rows[0].index("value")] = "TRUE"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    with pytest.raises(model.DataPackError) as caught:
+        model.load(pack_copy)
+    assert [str(p) for p in caught.value.problems] == [
+        'figures.csv:2: value: expected a number like 12.5, got "TRUE"'
+    ]

@@ -213,6 +213,10 @@ def console() -> None:
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = EXIT_INVALID
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):  # None in a windowed bundle
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed pipe (gzexplorer validate | head)
+            pass
     os._exit(code)

@@ -79,6 +79,11 @@ class PointMarks(Sequence):
         ref = Ref("point", self._id, year, self._ids[i])
         return Mark(year, value, self._label, text, self._status[i], ref, note)
 
+    def cells(self, i: int) -> tuple[int, float | None, str]:
+        """Year, value (None: missing) and status of point ``i``, without a Mark."""
+        value = float(self.ys[i])
+        return int(self.xs[i]), (None if math.isnan(value) else value), self._status[i]
+
     def index_of(self, year: float) -> int:
         """The position of ``year``, or -1."""
         i = int(self.xs.searchsorted(year))
@@ -211,6 +216,9 @@ class LineRows(Sequence):
 
         k = bisect_right(self._starts, i) - 1
         s = self._spec.series[k]
-        m = s.marks[i - self._starts[k]]
         source = s.source or self._spec.source
+        if isinstance(s.marks, PointMarks):  # straight from the columns (sorting reads all)
+            year, value, status = s.marks.cells(i - self._starts[k])
+            return TableRow(s.id, s.name, s.unit, year, value, status, source)
+        m = s.marks[i - self._starts[k]]
         return TableRow(m.ref.id, s.name, s.unit, m.ref.year, m.y, m.status, source)

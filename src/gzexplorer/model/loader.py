@@ -201,7 +201,8 @@ def parse_table(
         return None
     raw.columns = [str(c).strip() for c in raw.columns]
     # Blank rows are kept (skip_blank_lines=False) so that row numbers stay true to the file.
-    first_empty = (raw.iloc[:, 0].to_numpy(dtype=object) == "").nonzero()[0]
+    first = raw.iloc[:, 0]  # text, or numbers (NaN when empty) in a number column
+    first_empty = np.flatnonzero(first.isna() if first.dtype == "float64" else first == "")
     blank = [i for i in first_empty if all(_empty(v) for v in raw.iloc[i])]
     for i in blank[: MAX_PROBLEMS_PER_FILE + 1]:
         problems.add(rel, "the row is blank; remove it", row=int(i) + 2)
@@ -240,11 +241,27 @@ def _read_csv(text: str, delimiter: str, numbers: list[str]) -> pd.DataFrame:
                     **options,
                 )
                 parsed = raw[numbers].to_numpy()
-                if np.isfinite(parsed[~np.isnan(parsed)]).all():
+                plain = np.isfinite(parsed[~np.isnan(parsed)]).all()
+                if plain and not _has_truth_words(text, raw, numbers, options):
                     return raw
             except (ValueError, TypeError, KeyError):
                 pass  # a cell that is not a plain number: read as text, and say which
         return pd.read_csv(io.StringIO(text), dtype=str, na_filter=False, **options)
+
+
+def _has_truth_words(text: str, raw: pd.DataFrame, numbers: list[str], options) -> bool:
+    """True if a number column holds "true" or "false": pandas' parser reads them as
+    1 and 0. Only cells parsed as 0 or 1 can be such words, so the columns are read
+    again as text only when there are any."""
+    suspect = {n: raw[n].isin((0.0, 1.0)).to_numpy() for n in numbers}
+    if not any(mask.any() for mask in suspect.values()):
+        return False
+    cells = pd.read_csv(io.StringIO(text), dtype=str, na_filter=False, usecols=numbers, **options)
+    for name, mask in suspect.items():
+        words = cells[name].to_numpy(dtype=object)[mask]
+        if any(w.strip().lower() in ("true", "false") for w in words):
+            return True
+    return False
 
 
 def _empty(cell: Any) -> bool:

@@ -186,6 +186,9 @@ class ExcerptDelegate(QStyledItemDelegate):
         e, spans, tags = index.data(ContentRole)
         return (
             e.id,
+            e.section,  # the content too: another pack (or the same one edited) may
+            e.kind,  # reuse the id
+            e.text,
             round(width),
             spans,
             tags,
@@ -317,6 +320,8 @@ class ExcerptDelegate(QStyledItemDelegate):
         if key in self._pixmaps or key in self._drawn_once:  # shown again: keep it drawn
             painter.drawPixmap(at, self._pixmap(option, index, width, ratio))
         else:  # the first time, straight to the screen (a pixmap would cost more now)
+            if len(self._drawn_once) > 4 * self.CACHE:
+                self._drawn_once.clear()
             self._drawn_once.add(key)
             painter.translate(at)
             self._draw_text(painter, option, self._doc(option, index, width))
@@ -349,6 +354,10 @@ class FigureCardDelegate(QStyledItemDelegate):
         ratio = painter.device().devicePixelRatioF()
         key = (
             f.id,
+            card_parts(f),  # the content too: another pack may reuse the id
+            f.qualifier,
+            f.year,
+            f.text("label", language()),
             language(),
             bool(index.data(HighlightRole)),
             bool(option.state & QStyle.StateFlag.State_Selected),

@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
             return
         figure = self.dataset.figure(figure_id)
         for i, spec in enumerate(self.chart_panel.charts()):
-            if any(m.ref.kind == "figure" and m.ref.id == figure_id for m in spec.marks()):
+            if spec.kind == "bar" and any(m.ref.id == figure_id for m in spec.marks()):
                 if i != self.chart_panel.current_index():
                     self.chart_panel.set_current(i)
                 break

@@ -7,6 +7,7 @@ the first paint, so the event loop never waits for them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -49,7 +50,10 @@ class PackLoader(QObject):
             return
         from gzexplorer.charts import OVERVIEW, charts_for
 
-        charts_for(dataset, OVERVIEW)  # the first view's specs: plain data, off the GUI thread
+        # the first view's specs: plain data, made off the GUI thread (if that fails,
+        # the window builds them again and its error hook reports why)
+        with contextlib.suppress(Exception):
+            charts_for(dataset, OVERVIEW)
         self._chart_imports.join()
         self.loaded.emit(dataset)
 
