@@ -36,7 +36,27 @@ class Mark:
     note: str = ""
 
 
-class PointMarks(Sequence):
+class _MadeOnRead(Sequence):
+    """A read-only sequence whose items are made when read (by ``_item``, given an
+    index already checked and made non-negative)."""
+
+    __slots__ = ()
+
+    def _item(self, i: int):
+        raise NotImplementedError
+
+    def __getitem__(self, i):
+        n = len(self)
+        if isinstance(i, slice):
+            return [self._item(j) for j in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return self._item(i)
+
+
+class PointMarks(_MadeOnRead):
     """The points of a line series held as columns; each Mark is made when asked for.
 
     A series of thousands of points would otherwise hold a Mark and a Ref per point
@@ -63,13 +83,7 @@ class PointMarks(Sequence):
     def __len__(self) -> int:
         return len(self.xs)
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> Mark:
         year, value = int(self.xs[i]), float(self.ys[i])
         note = self._note[i]
         if math.isnan(value):
@@ -189,7 +203,7 @@ class ChartSpec:
         )
 
 
-class LineRows(Sequence):
+class LineRows(_MadeOnRead):
     """A line chart's table rows, made row by row from its series when read."""
 
     __slots__ = ("_spec", "_starts")
@@ -205,13 +219,7 @@ class LineRows(Sequence):
     def __len__(self) -> int:
         return self._starts[-1]
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> TableRow:
         from bisect import bisect_right
 
         k = bisect_right(self._starts, i) - 1

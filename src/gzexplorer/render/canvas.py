@@ -262,6 +262,8 @@ class ChartCanvas(QWidget):
         p.setLabel("left", spec.y_label, **label_style)
         p.showAxis("left", spec.kind != "timeline")
         p.getAxis("left").setStyle(showValues=spec.kind != "timeline")
+        # line charts add their marks as drawn; points of dense series are looked up
+        # by year instead (highlighted_marks)
         self._marks = list(spec.marks()) if spec.kind != "line" else []
         self._dense = []
         {"line": self._draw_lines, "bar": self._draw_bars, "timeline": self._draw_timeline}[
@@ -319,7 +321,6 @@ class ChartCanvas(QWidget):
     def _draw_lines(self, spec: ChartSpec) -> None:
         s = self.chart_style
         self._grid(False, True)
-        self._marks = []  # points of dense series are looked up by year (highlighted_marks)
         _, (_, top) = _line_extent(spec)
         for series in spec.series:
             marks = series.marks

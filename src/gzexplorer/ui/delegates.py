@@ -196,14 +196,15 @@ class ExcerptDelegate(QStyledItemDelegate):
             option.palette.color(QPalette.ColorRole.Text).rgba(),
         )
 
-    def _pixmap(self, option, index, width: float, ratio: float) -> QPixmap:
-        """The passage's text drawn on a transparent pixmap (kept for the next paint)."""
-        key = (*self._key(option, index, width), ratio)
+    def _pixmap(self, option, index, width: float, key: tuple) -> QPixmap:
+        """The passage's text drawn on a transparent pixmap (kept for the next paint);
+        ``key``: :meth:`_key` followed by the device pixel ratio."""
         pixmap = self._pixmaps.get(key)
         if pixmap is not None:
             self._pixmaps.move_to_end(key)
             return pixmap
-        doc = self._doc(option, index, width)
+        ratio = key[-1]
+        doc = self._doc(option, index, width, key[:-1])
         pixmap = _blank_pixmap(doc.size().width(), doc.size().height(), ratio)
         painter = QPainter(pixmap)
         self._draw_text(painter, option, doc)
@@ -215,14 +216,13 @@ class ExcerptDelegate(QStyledItemDelegate):
             self._pixmap_bytes -= old.width() * old.height() * 4
         return pixmap
 
-    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
-        e: Excerpt = index.data(RecordRole)
-        key = self._key(option, index, width)
+    def _doc(self, option, index, width: float, key: tuple) -> QTextDocument:
+        """The passage laid out at ``width`` (``key``: from :meth:`_key`)."""
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)
             return doc
-        doc = self._make_doc(option, index, e, width)
+        doc = self._make_doc(option, index, index.data(RecordRole), width)
         self._docs[key] = doc
         if len(self._docs) > self.CACHE:
             self._docs.popitem(last=False)
@@ -267,17 +267,18 @@ class ExcerptDelegate(QStyledItemDelegate):
                     self.estimated = True
                     self.estimatesMade.emit()
                 return QSize(int(width), self._estimate(option, index, width))
-            height = self.measure(option, index)
+            height = self._measure(option, index, width, key)
         return QSize(int(width), height)
 
     def measure(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
         """The passage's exact height (laid out once, then remembered)."""
         width = self._text_width(option)
         key = self._key(option, index, width)
-        height = self._heights.get(key)
-        if height is None:
-            height = int(self._doc(option, index, width).size().height()) + 2 * self.PAD
-            self._heights[key] = height
+        return self._heights.get(key) or self._measure(option, index, width, key)
+
+    def _measure(self, option, index, width: float, key: tuple) -> int:
+        height = int(self._doc(option, index, width, key).size().height()) + 2 * self.PAD
+        self._heights[key] = height
         return height
 
     def _estimate(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> int:
@@ -316,15 +317,16 @@ class ExcerptDelegate(QStyledItemDelegate):
         width = self._text_width(option)
         ratio = painter.device().devicePixelRatioF()
         at = QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD)
-        key = (*self._key(option, index, width), ratio)
+        doc_key = self._key(option, index, width)
+        key = (*doc_key, ratio)
         if key in self._pixmaps or key in self._drawn_once:  # shown again: keep it drawn
-            painter.drawPixmap(at, self._pixmap(option, index, width, ratio))
+            painter.drawPixmap(at, self._pixmap(option, index, width, key))
         else:  # the first time, straight to the screen (a pixmap would cost more now)
             if len(self._drawn_once) > 4 * self.CACHE:
                 self._drawn_once.clear()
             self._drawn_once.add(key)
             painter.translate(at)
-            self._draw_text(painter, option, self._doc(option, index, width))
+            self._draw_text(painter, option, self._doc(option, index, width, doc_key))
         painter.restore()
 
     @staticmethod
