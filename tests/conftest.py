@@ -1,4 +1,4 @@
-"""Shared fixtures for the data pack and the model layer."""
+"""Shared fixtures: the data pack, the model layer, a settings file for windows."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from gzexplorer import model, paths
 
@@ -26,3 +27,9 @@ def dataset(builtin_pack: Path) -> model.Dataset:
 def pack_copy(builtin_pack: Path, tmp_path: Path) -> Path:
     """A private copy of the built-in pack, for tests that change its files."""
     return Path(shutil.copytree(builtin_pack, tmp_path / "pack"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """A private settings file, so a window starts from defaults and keeps nothing."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -27,16 +27,20 @@ def long_pack(tmp_path_factory) -> model.Dataset:
     return model.load(folder)
 
 
-@pytest.fixture
-def window(qtbot, long_pack, tmp_path):
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(long_pack, settings)
+def _shown(qtbot, dataset: model.Dataset, settings: QSettings) -> MainWindow:
+    """A window on the generated pack's one theme."""
+    w = MainWindow(dataset, settings)
     qtbot.addWidget(w)
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
     w.show_view("t0")
     return w
+
+
+@pytest.fixture
+def window(qtbot, long_pack, settings):
+    return _shown(qtbot, long_pack, settings)
 
 
 def test_long_series_draw_every_point_as_a_line_without_markers(window, long_pack):
@@ -116,16 +120,9 @@ def _in_view(panel, excerpt_id: str) -> bool:
 
 
 def test_hundreds_of_passages_show_at_once_and_all_get_their_true_height(
-    qtbot, many_passages, tmp_path
+    qtbot, many_passages, settings
 ):
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(many_passages, settings)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.show_view("t0")
-    panel = w.excerpts
+    panel = _shown(qtbot, many_passages, settings).excerpts
     assert panel.model.rowCount() == 400
     # a passage far down can be reached at once, before the rest are measured ...
     panel.select("e350")

@@ -25,7 +25,7 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gzexplorer import cli, model, paths
+from gzexplorer import cli, model
 from gzexplorer.ui import error_hook, main_window
 from gzexplorer.ui.error_hook import ErrorHook
 from gzexplorer.ui.export_dialog import ExportDialog
@@ -246,19 +246,9 @@ BY_ID = {b.id: b for b in BAD}
 # -- the window --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def data():
-    return model.load(paths.builtin_pack())
-
-
 @pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, data, settings):
-    w = MainWindow(data, settings)
+def window(qtbot, dataset, settings):
+    w = MainWindow(dataset, settings)
     qtbot.addWidget(w)
     w.resize(1200, 800)
     w.show()
@@ -870,14 +860,14 @@ def defaults_seen(w: MainWindow) -> dict:
     return seen
 
 
-def test_wrong_typed_settings_fall_back_to_the_defaults(qtbot, data, tmp_path):
-    clean = MainWindow(data, QSettings(str(tmp_path / "clean.ini"), QSettings.Format.IniFormat))
+def test_wrong_typed_settings_fall_back_to_the_defaults(qtbot, dataset, tmp_path):
+    clean = MainWindow(dataset, QSettings(str(tmp_path / "clean.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(clean)
     (tmp_path / "garbage.ini").write_text(GARBAGE_INI, encoding="utf-8")
     garbage = QSettings(str(tmp_path / "garbage.ini"), QSettings.Format.IniFormat)
     assert garbage.value("view/table") == "maybe"  # the garbage is really read
 
-    w = MainWindow(data, garbage)
+    w = MainWindow(dataset, garbage)
     qtbot.addWidget(w)
 
     seen = defaults_seen(w)
@@ -887,11 +877,13 @@ def test_wrong_typed_settings_fall_back_to_the_defaults(qtbot, data, tmp_path):
     assert seen["export"][:4] == ("png", 1200, 750, "1×")
 
 
-def test_a_settings_file_of_random_bytes_opens_on_defaults_and_is_repaired(qtbot, data, tmp_path):
+def test_a_settings_file_of_random_bytes_opens_on_defaults_and_is_repaired(
+    qtbot, dataset, tmp_path
+):
     path = tmp_path / "settings.ini"
     path.write_bytes(bytes(range(256)) * 8 + b"\n[view]\nlast=\xff\xfe\n")
 
-    first = MainWindow(data, QSettings(str(path), QSettings.Format.IniFormat))
+    first = MainWindow(dataset, QSettings(str(path), QSettings.Format.IniFormat))
     qtbot.addWidget(first)
     assert first.view_id() == "overview"
     assert first.current_chart().kind == "timeline"
@@ -899,7 +891,7 @@ def test_a_settings_file_of_random_bytes_opens_on_defaults_and_is_repaired(qtbot
     first.chart_panel.set_page(1)
     first.close()  # saves its settings over the garbage
 
-    second = MainWindow(data, QSettings(str(path), QSettings.Format.IniFormat))
+    second = MainWindow(dataset, QSettings(str(path), QSettings.Format.IniFormat))
     qtbot.addWidget(second)
     assert second.view_id() == "governance"
     assert second.chart_panel.showing_table()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -19,19 +19,9 @@ from gzexplorer.ui.main_window import MainWindow
 PACKS = Path(__file__).parent / "packs"
 
 
-@pytest.fixture(scope="module")
-def data():
-    return model.load(builtin_pack())
-
-
 @pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, data, settings):
-    w = MainWindow(data, settings)
+def window(qtbot, dataset, settings):
+    w = MainWindow(dataset, settings)
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()
@@ -60,18 +50,18 @@ def highlighted_excerpts(window):
     return {m.index(i).data(IdRole) for i in range(m.rowCount()) if m.index(i).data(HighlightRole)}
 
 
-def test_sidebar_lists_overview_and_themes_with_figure_counts(window, data):
+def test_sidebar_lists_overview_and_themes_with_figure_counts(window, dataset):
     m = window.view_model
     names = [m.index(i).data() for i in range(m.rowCount())]
     assert names == ["Overview", "Economy", "Governance", "Ecology", "Culture"]
     counts = [m.index(i).data(Qt.ItemDataRole.UserRole + 3) for i in range(m.rowCount())]
-    assert counts == [len(data.headline_figures())] + [
-        len(data.figures(t.id)) for t in data.themes()
+    assert counts == [len(dataset.headline_figures())] + [
+        len(dataset.figures(t.id)) for t in dataset.themes()
     ]
     assert window.view_id() == "overview"
 
 
-def test_clicking_each_theme_changes_chart_and_excerpts(qtbot, window, data):
+def test_clicking_each_theme_changes_chart_and_excerpts(qtbot, window, dataset):
     seen = {}
     for view_id in ("economy", "governance", "ecology", "culture", "overview"):
         click_view(qtbot, window, view_id)
@@ -90,14 +80,14 @@ def test_clicking_each_theme_changes_chart_and_excerpts(qtbot, window, data):
         ("Ecology", 1),
         ("Culture", 1),
     ]
-    assert seen["economy"][2] == [e.id for e in data.excerpts("economy")]
+    assert seen["economy"][2] == [e.id for e in dataset.excerpts("economy")]
     assert seen["culture"][2] == [
         "cap-zhaoxing",
         "so-village-platform",
         "cap-nanhua-museum",
         "ou-modernisation",
     ]
-    assert len(seen["overview"][2]) == len(data.excerpts())
+    assert len(seen["overview"][2]) == len(dataset.excerpts())
     # figure cards follow the theme
     click_view(qtbot, window, "culture")
     cards = [
@@ -263,7 +253,7 @@ def test_menus_show_shortcuts(window):
     assert file["Export chart…"] == "Ctrl+E" and file["Open data pack…"] == "Ctrl+O"
 
 
-def test_table_shows_the_chart_data_sorted_and_copyable(qtbot, window, data):
+def test_table_shows_the_chart_data_sorted_and_copyable(qtbot, window, dataset):
     window.show_view("governance")
     window.chart_panel.set_page(1)
     table = window.chart_panel.table
@@ -291,22 +281,22 @@ def test_series_can_be_hidden(qtbot, window):
     assert window.chart_panel.table_model.rowCount() == 10
 
 
-def test_settings_round_trip(qtbot, data, settings):
-    first = MainWindow(data, settings)
+def test_settings_round_trip(qtbot, dataset, settings):
+    first = MainWindow(dataset, settings)
     qtbot.addWidget(first)
     first.resize(701, 503)  # fits the offscreen screen, so it is not clamped
     first.show_view("ecology")
     first.chart_panel.set_page(1)
     first.close()
-    second = MainWindow(data, settings)
+    second = MainWindow(dataset, settings)
     qtbot.addWidget(second)
     assert second.view_id() == "ecology"
     assert second.chart_panel.showing_table()
     assert (second.width(), second.height()) == (701, 503)
 
 
-def test_first_start_opens_overview(qtbot, data, settings):
-    w = MainWindow(data, settings)
+def test_first_start_opens_overview(qtbot, dataset, settings):
+    w = MainWindow(dataset, settings)
     qtbot.addWidget(w)
     assert w.view_id() == "overview"
     assert w.current_chart().kind == "timeline"
@@ -339,8 +329,8 @@ def test_a_bad_pack_is_explained_and_the_current_one_stays(qtbot, window, tmp_pa
     box.close()
 
 
-def test_every_view_draws_something(qtbot, window, data):
-    for view_id, _ in charts.views(data):
+def test_every_view_draws_something(qtbot, window, dataset):
+    for view_id, _ in charts.views(dataset):
         window.show_view(view_id)
         for i in range(len(window.chart_panel.charts())):
             window.chart_panel.set_current(i)
@@ -383,7 +373,7 @@ def test_reset_view_restores_range_after_zoom(qtbot, window):
         assert a == pytest.approx(b)
 
 
-def test_shell_paints_from_a_preview_then_charts_arrive(qtbot, data, settings):
+def test_shell_paints_from_a_preview_then_charts_arrive(qtbot, dataset, settings):
     from gzexplorer.model.preview import preview
     from gzexplorer.ui.startup import PackLoader
 
@@ -394,7 +384,7 @@ def test_shell_paints_from_a_preview_then_charts_arrive(qtbot, data, settings):
     assert shell.chart_stack.currentWidget().text() == "Loading charts…"
     counts = [shell.view_model.index(i).data(Qt.ItemDataRole.UserRole + 3) for i in range(5)]
     assert counts == [7, 14, 4, 0, 1]  # the same counts the full dataset gives
-    assert excerpt_ids(shell) == [e.id for e in data.excerpts("governance")]
+    assert excerpt_ids(shell) == [e.id for e in dataset.excerpts("governance")]
     qtbot.keyClicks(shell.excerpts.search, "poverty")  # search works before the data is in
     before = excerpt_ids(shell)
 
