@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt
 
 from gzexplorer import charts, model
 from gzexplorer.charts.build import DENSE_POINTS
+from gzexplorer.ui.delegates import ExcerptDelegate
 from gzexplorer.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -117,6 +118,33 @@ def _in_view(panel, excerpt_id: str) -> bool:
     view = panel.view
     rect = view.visualRect(panel.model.index(panel.model.row_of(excerpt_id)))
     return view.viewport().rect().contains(rect)
+
+
+class _MeasuredAtFirstPaint(QObject):
+    """Records how many passages had been laid out when the list first painted."""
+
+    def __init__(self, panel) -> None:
+        super().__init__()
+        self.panel, self.measured = panel, None
+        panel.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if self.measured is None and event.type() == QEvent.Type.Paint:
+            self.measured = len(self.panel.delegate._heights)
+        return False
+
+
+def test_the_first_frame_does_not_wait_for_the_passages_below_it(qtbot, many_passages, settings):
+    w = MainWindow(many_passages, settings)
+    qtbot.addWidget(w)
+    watch = _MeasuredAtFirstPaint(w.excerpts)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitUntil(lambda: watch.measured is not None)
+    # a screenful was laid out for the first frame; the other 390 or so come after it
+    assert 0 < watch.measured <= ExcerptDelegate.EXACT_ROWS
+    qtbot.waitUntil(lambda: not w.excerpts.delegate.estimated, timeout=20000)
+    assert len(w.excerpts.delegate._heights) >= 400
 
 
 def test_hundreds_of_passages_show_at_once_and_all_get_their_true_height(

@@ -7,15 +7,18 @@ A PyInstaller bundle sets ``sys._MEIPASS`` and keeps the package layout.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+# The package's own folder: what importlib.resources.files("gzexplorer") gives for a
+# package on disk (wheel, checkout, PyInstaller), without importing it at start-up.
+_PACKAGE = Path(__file__).parent
 
 
 def _find(name: str) -> Path:
-    packaged = Path(str(resources.files("gzexplorer"))) / name
+    packaged = _PACKAGE / name
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / name
+    checkout = _PACKAGE.resolve().parents[1] / name
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"gzexplorer's {name!r} folder is missing from this installation")

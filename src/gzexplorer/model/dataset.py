@@ -10,17 +10,9 @@ from typing import Any
 import pandas as pd
 
 from gzexplorer.model import loader, schema
-from gzexplorer.model.entities import (
-    Citations,
-    Excerpt,
-    Figure,
-    Indicator,
-    Milestone,
-    PackInfo,
-    Point,
-    Theme,
-)
+from gzexplorer.model.entities import Excerpt, PackInfo, Theme
 from gzexplorer.model.errors import DataPackError, Problem
+from gzexplorer.model.facts import Citations, Figure, Indicator, Milestone, Point
 from gzexplorer.model.queries import ThemeAndPassageQueries
 
 

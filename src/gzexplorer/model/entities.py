@@ -1,4 +1,6 @@
-"""The things a data pack holds, as plain immutable records."""
+"""What a data pack is about, as plain immutable records: its themes, its passages
+and what it says about itself. The window's first frame is drawn from these alone;
+the numbers and their provenance are in :mod:`gzexplorer.model.facts`."""
 
 from __future__ import annotations
 
@@ -41,81 +43,6 @@ class Excerpt:
     kind: str
     themes: tuple[str, ...]
     text: str
-
-
-@dataclass(frozen=True)
-class Indicator(Translatable):
-    id: str
-    name: str
-    unit: str
-    themes: tuple[str, ...]
-    description: str
-    source: str
-    excerpt_ids: tuple[str, ...]
-    translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Figure(Translatable):
-    id: str
-    label: str
-    value: float
-    unit: str
-    qualifier: str
-    year: int | None
-    themes: tuple[str, ...]
-    group: str
-    headline: bool
-    quote: str
-    note: str
-    excerpt_ids: tuple[str, ...]
-    translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def qualifier_text(self) -> str:
-        """The qualifier as words ('more than', 'nearly', 'about'), empty when exact."""
-        return QUALIFIER_WORDS.get(self.qualifier, "")
-
-
-QUALIFIER_WORDS = {"more_than": "more than", "nearly": "nearly", "about": "about", "exact": ""}
-
-
-@dataclass(frozen=True)
-class Milestone(Translatable):
-    id: str
-    year: int
-    title: str
-    description: str
-    themes: tuple[str, ...]
-    excerpt_ids: tuple[str, ...]
-    translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class Point:
-    """One (indicator, year) cell: a number, or missing with the reason why."""
-
-    indicator_id: str
-    year: int
-    value: float | None
-    status: str
-    note: str
-    source_text: str
-    excerpt_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Citations:
-    """What cites one excerpt: the reverse of provenance."""
-
-    excerpt_id: str
-    figures: tuple[Figure, ...] = ()
-    points: tuple[Point, ...] = ()
-    milestones: tuple[Milestone, ...] = ()
-    indicators: tuple[Indicator, ...] = field(default=())
-
-    def __bool__(self) -> bool:
-        return bool(self.figures or self.points or self.milestones or self.indicators)
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from gzexplorer.model.entities import Excerpt, Theme
-from gzexplorer.model.search import SearchHit, search
+if TYPE_CHECKING:
+    from gzexplorer.model.entities import Excerpt, Theme
+    from gzexplorer.model.search import SearchHit
 
 
 class ThemeAndPassageQueries:
@@ -29,4 +31,6 @@ class ThemeAndPassageQueries:
         return [e for e in self._excerpts if theme_id is None or theme_id in e.themes]
 
     def search(self, query: str, theme_id: str | None = None) -> list[SearchHit]:
+        from gzexplorer.model.search import search  # not needed for the first frame
+
         return search(self.excerpts(theme_id), query)

@@ -6,6 +6,7 @@ import html
 import math
 import re
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -14,13 +15,13 @@ from PySide6.QtGui import (
     QFont,
     QPainter,
     QPalette,
+    QPen,
     QPixmap,
     QTextDocument,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gzexplorer.charts.i18n import language, qualifier_words
-from gzexplorer.model import Excerpt, Figure
 from gzexplorer.ui.item_models import (
     ContentRole,
     CountRole,
@@ -30,6 +31,9 @@ from gzexplorer.ui.item_models import (
     TagsRole,
     card_parts,
 )
+
+if TYPE_CHECKING:
+    from gzexplorer.model import Excerpt, Figure
 
 ACCENT = QColor("#0072B2")
 MATCH = QColor("#FFE08A")
@@ -160,6 +164,7 @@ class ExcerptDelegate(QStyledItemDelegate):
     """A passage: a small header (section, kind, themes) and the wrapped text."""
 
     estimatesMade = Signal()  # some heights are guesses: measure them when idle
+    firstPainted = Signal()  # the list has been painted once
 
     PAD = 10
     ACCENT_W = 4
@@ -181,6 +186,7 @@ class ExcerptDelegate(QStyledItemDelegate):
         self._pixmap_bytes = 0
         self.estimated = False  # some row's height is a guess (see EXACT_ROWS)
         self._drawn_once: set[tuple] = set()  # painted directly once; a pixmap if again
+        self.painted = False
 
     def _key(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> tuple:
         e, spans, tags = index.data(ContentRole)
@@ -296,24 +302,29 @@ class ExcerptDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         cited = bool(index.data(HighlightRole))
         dark = _is_dark(option)
+        # filled with drawRect, not fillRect: fillRect's overloads make PySide build the
+        # QGradient enums (about 170 members) on its first call, in the first paint
+        painter.setPen(Qt.PenStyle.NoPen)
         if cited:
             tint = QColor(ACCENT)
             tint.setAlpha(70 if dark else 34)
-            painter.fillRect(rect, tint)
-            painter.fillRect(QRect(rect.left(), rect.top(), self.ACCENT_W, rect.height()), ACCENT)
+            painter.setBrush(tint)
+            painter.drawRect(rect)
+            painter.setBrush(ACCENT)
+            painter.drawRect(QRect(rect.left(), rect.top(), self.ACCENT_W, rect.height()))
         if selected:
             sel = pal.color(QPalette.ColorRole.Highlight)
             sel.setAlpha(60)
-            painter.fillRect(rect, sel)
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            pen = painter.pen()
-            pen.setColor(pal.color(QPalette.ColorRole.Highlight))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            painter.setBrush(sel)
+            painter.drawRect(rect)
         sep = pal.color(QPalette.ColorRole.Mid)
         sep.setAlpha(80)
-        painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), sep)
+        painter.setBrush(sep)
+        painter.drawRect(QRect(rect.left(), rect.bottom(), rect.width(), 1))
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
         width = self._text_width(option)
         ratio = painter.device().devicePixelRatioF()
         at = QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD)
@@ -328,6 +339,9 @@ class ExcerptDelegate(QStyledItemDelegate):
             painter.translate(at)
             self._draw_text(painter, option, self._doc(option, index, width, doc_key))
         painter.restore()
+        if not self.painted:
+            self.painted = True
+            self.firstPainted.emit()
 
     @staticmethod
     def _draw_text(painter: QPainter, option: QStyleOptionViewItem, doc: QTextDocument) -> None:

@@ -1,17 +1,17 @@
-"""Unexpected errors in the GUI: logged, shown in a dialog, and the app keeps running."""
+"""Unexpected errors in the GUI: logged, shown in a dialog, and the app keeps running.
+
+The hook is installed before the window's first paint; what it needs to log and show
+a report is imported when the first error comes (see docs/performance.md).
+"""
 
 from __future__ import annotations
 
-import datetime
-import re
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from gzexplorer import __version__
 
@@ -19,6 +19,8 @@ from gzexplorer import __version__
 def log_folder() -> Path:
     """The user's state folder for gzexplorer (Qt's StateLocation, which on Linux is
     ~/.local/state/<organisation>/<application>, i.e. ~/.local/state/gzexplorer/gzexplorer)."""
+    from PySide6.QtCore import QStandardPaths
+
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation)
     return Path(base or Path.home() / ".local" / "state" / "gzexplorer")
 
@@ -29,6 +31,8 @@ def log_path() -> Path:
 
 def write_log(details: str) -> Path | None:
     """Append a report to the log; None if even that fails (disk full, read-only)."""
+    import datetime
+
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,6 +65,8 @@ class ErrorHook:
         if issubclass(kind, KeyboardInterrupt):
             QCoreApplication.quit()
             return
+        import traceback
+
         details = f"gzexplorer {__version__}, Python {sys.version.split()[0]}\n" + "".join(
             traceback.format_exception(kind, value, tb)
         )
@@ -75,6 +81,11 @@ class ErrorHook:
                 self._showing = False
 
     def _dialog(self, value: BaseException, details: str) -> None:
+        import re
+
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QMessageBox, QPushButton
+
         box = QMessageBox(QApplication.activeWindow())
         box.setObjectName("errorDialog")
         box.setIcon(QMessageBox.Icon.Critical)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -14,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gzexplorer.model import Excerpt, SearchHit
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui.delegates import ExcerptDelegate
 from gzexplorer.ui.item_models import ExcerptListModel, IdRole
+
+if TYPE_CHECKING:
+    from gzexplorer.model import Excerpt, SearchHit
 
 
 class ExcerptPanel(QWidget):
@@ -44,6 +47,7 @@ class ExcerptPanel(QWidget):
         self._measure_timer = QTimer(self, singleShot=True, interval=0)
         self._measure_timer.timeout.connect(self._measure_some)
         self.delegate.estimatesMade.connect(self._start_measuring)
+        self.delegate.firstPainted.connect(self._first_painted)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setUniformItemSizes(False)
@@ -95,8 +99,15 @@ class ExcerptPanel(QWidget):
         return option
 
     def _start_measuring(self) -> None:
+        """Measuring starts once the list has painted, so the first frame never waits
+        (see _first_painted)."""
         self._next_row = 0
-        self._measure_timer.start()
+        if self.delegate.painted or not self.view.isVisible():
+            self._measure_timer.start()
+
+    def _first_painted(self) -> None:
+        if self.delegate.estimated:
+            self._measure_timer.start()
 
     def _measure_some(self) -> None:
         """Lay out, about 8 ms at a time, the passages whose height is still a guess;

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from gzexplorer.charts import format as chart_format
 from gzexplorer.charts import i18n as chart_i18n
@@ -33,6 +32,8 @@ def system_language() -> str:
 def has_font_for(code: str) -> bool:
     """Whether an installed font can show the language (CJK needs its own fonts)."""
     if code.startswith("zh"):
+        from PySide6.QtGui import QFontDatabase  # its Python enums cost the English start
+
         return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
     return True
 
@@ -54,6 +55,8 @@ def apply(code: str) -> str:
         ours = QTranslator()
         if ours.load(str(resources_dir() / "i18n" / f"gzexplorer_{code}.qm")):
             _installed.append(ours)
+        from PySide6.QtCore import QLibraryInfo
+
         qt = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(f"qtbase_{code}", qt_dir):

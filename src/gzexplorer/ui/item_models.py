@@ -6,7 +6,7 @@ a figure.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -18,7 +18,9 @@ from PySide6.QtGui import QIcon
 
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts.i18n import language, qualifier_words
-from gzexplorer.model import Excerpt, Figure
+
+if TYPE_CHECKING:
+    from gzexplorer.model import Excerpt, Figure
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

@@ -23,12 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QLabel,
     QListView,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -37,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from gzexplorer import __version__, charts
 from gzexplorer.charts import OVERVIEW
-from gzexplorer.model import DataPackError
 from gzexplorer.paths import resources_dir
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui import i18n
@@ -49,7 +46,7 @@ from gzexplorer.ui.settings import Settings
 
 if TYPE_CHECKING:
     from gzexplorer.charts.spec import ChartSpec, Mark
-    from gzexplorer.model import Dataset
+    from gzexplorer.model import DataPackError, Dataset
     from gzexplorer.model.preview import PackPreview
     from gzexplorer.ui.chart_panel import ChartPanel
 
@@ -406,7 +403,7 @@ class MainWindow(QMainWindow):
 
     def open_pack(self, path: str | Path) -> bool:
         """Load another pack; on a bad pack explain why and keep the current one."""
-        from gzexplorer.model import load
+        from gzexplorer.model import DataPackError, load
 
         try:
             dataset = load(path)
@@ -419,6 +416,8 @@ class MainWindow(QMainWindow):
         return True
 
     def show_pack_problems(self, path: str, exc: DataPackError) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Cannot open data pack"))
@@ -431,6 +430,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def open_pack_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = self.settings.get("data/lastFolder", str, str(Path.home()))
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open data pack"), start)
         if folder:
@@ -656,6 +657,8 @@ class MainWindow(QMainWindow):
 
     # -- help -------------------------------------------------------------------------
     def show_sources(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
+
         info = self.dataset.info
         parts = [f"<h3>{_esc(info.title)}</h3>"]
         if info.citation:
@@ -672,6 +675,8 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Sources"), "".join(parts))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
+
         QMessageBox.about(
             self,
             self.tr("About gzexplorer"),
