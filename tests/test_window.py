@@ -8,11 +8,13 @@ from pathlib import Path
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
 from gzexplorer import charts, model
+from gzexplorer.model.entities import Excerpt
 from gzexplorer.paths import builtin_pack
+from gzexplorer.ui.delegates import excerpt_html
 from gzexplorer.ui.item_models import HighlightRole, IdRole
 from gzexplorer.ui.main_window import MainWindow
 
@@ -226,6 +228,13 @@ def test_search_finds_and_highlights_across_themes(qtbot, window):
     assert window.excerpts.current_id() == ids[1]
     window.excerpts.search.clear()
     assert excerpt_ids(window) == [e.id for e in window.dataset.excerpts("culture")]
+
+
+def test_passage_text_is_shown_as_written_not_read_as_markup(qapp):
+    e = Excerpt("x", 1, "S", "paragraph", ("t",), "Costs<5 &amp; <b>profits</b> rose")
+    doc = QTextDocument()
+    doc.setHtml(excerpt_html(e, ((0, 5), (17, 20)), "#FFE08A"))  # search matches marked
+    assert doc.toPlainText() == e.text
 
 
 def test_keyboard_switches_views(qtbot, window):

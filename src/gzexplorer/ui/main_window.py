@@ -39,7 +39,7 @@ from gzexplorer.paths import resources_dir
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui import i18n
 from gzexplorer.ui.appearance import SCHEMES, apply_scheme
-from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate
+from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate, escape_html
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
 from gzexplorer.ui.item_models import FigureListModel, IdRole, ViewListModel
 from gzexplorer.ui.settings import Settings
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
         keep = self._view_id if same_pack else OVERVIEW
         self._fill_views()
         self._fill_view_menu()
-        self.sidebar_title.setText(f"<b>{_esc(dataset.info.title)}</b>")
+        self.sidebar_title.setText(f"<b>{escape_html(dataset.info.title)}</b>")
         self.pack_label.setText(self._summary())
         self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
         self._view_id = ""
@@ -660,18 +660,19 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
 
         info = self.dataset.info
-        parts = [f"<h3>{_esc(info.title)}</h3>"]
+        parts = [f"<h3>{escape_html(info.title)}</h3>"]
         if info.citation:
-            parts.append(f"<p>{_esc(info.citation)}</p>")
+            parts.append(f"<p>{escape_html(info.citation)}</p>")
         if info.sources:
             parts.append("<p><b>" + self.tr("Sources") + "</b></p><ul>")
-            parts += [f"<li>{_esc(s)}</li>" for s in info.sources]
+            parts += [f"<li>{escape_html(s)}</li>" for s in info.sources]
             parts.append("</ul>")
         if info.attribution:
-            parts.append(f"<p>{_esc(info.attribution)}</p>")
+            parts.append(f"<p>{escape_html(info.attribution)}</p>")
         if info.licenses:
-            parts.append("<p>" + self.tr("Licence: ") + _esc("; ".join(info.licenses)) + "</p>")
-        parts.append(f"<p><small>{_esc(str(self.dataset.folder))}</small></p>")
+            licences = escape_html("; ".join(info.licenses))
+            parts.append("<p>" + self.tr("Licence: ") + licences + "</p>")
+        parts.append(f"<p><small>{escape_html(str(self.dataset.folder))}</small></p>")
         QMessageBox.information(self, self.tr("Sources"), "".join(parts))
 
     def show_about(self) -> None:
@@ -769,10 +770,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()
         super().closeEvent(event)
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 __all__ = ["MainWindow"]
