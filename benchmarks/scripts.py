@@ -1,13 +1,8 @@
 """Small programs the benchmark runs as separate processes (one function each)."""
 
-FLOOR_WINDOW = r"""
-import os, resource, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-app = QApplication([])
-w = QMainWindow()
-
+# The end of each start-up program: at the watched widget's first paint, print the
+# time and peak RSS and leave at once (as the app does for GZEXPLORER_BENCH).
+_AT_FIRST_PAINT = r"""
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
@@ -20,12 +15,25 @@ def done():
     os._exit(0)
 
 f = FirstPaint()
-w.installEventFilter(f)
+watched.installEventFilter(f)
 w.show()
 app.exec()
 """
 
-LIB_FLOOR = r"""
+FLOOR_WINDOW = (
+    r"""
+import os, resource, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication([])
+w = watched = QMainWindow()
+"""
+    + _AT_FIRST_PAINT
+)
+
+LIB_FLOOR = (
+    r"""
 import os, resource, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -35,23 +43,50 @@ import pyqtgraph as pg
 app = QApplication([])
 w = pg.PlotWidget()
 w.plot(list(range(10)), [1, 3, 2, 5, 4, 6, 5, 8, 7, 9])
-
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, done)
-        return False
-
-def done():
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"first-paint {time.time():.6f} {rss}", flush=True)
-    os._exit(0)
-
-f = FirstPaint()
-w.viewport().installEventFilter(f)
-w.show()
-app.exec()
+watched = w.viewport()
 """
+    + _AT_FIRST_PAINT
+)
+
+# A reference, not a target: the window's shell made of stock widgets only (menu bar,
+# theme list, search field, heading, the first 12 passages wrapped in a plain list),
+# with no delegates, icons, settings or translations. argv[1]: the data pack.
+SHELL_FLOOR = (
+    r"""
+import csv, os, resource, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QLineEdit, QListWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+)
+
+def rows(name):
+    with open(f"{sys.argv[1]}/{name}", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+app = QApplication([])
+w = watched = QMainWindow()
+for title in ("&File", "&View", "&Help"):
+    w.menuBar().addMenu(title)
+themes = QListWidget()
+themes.addItems(["Overview"] + [t["name"] for t in rows("themes.csv")])
+passages = QListWidget()
+passages.setWordWrap(True)
+passages.addItems([e["text"] for e in rows("excerpts.csv")[:12]])
+right = QWidget()
+column = QVBoxLayout(right)
+column.addWidget(QLineEdit())
+column.addWidget(QLabel("Passages: 12"))
+column.addWidget(passages)
+split = QSplitter()
+for part in (themes, QLabel("Loading charts…"), right):
+    split.addWidget(part)
+split.setSizes([190, 760, 380])
+w.setCentralWidget(split)
+w.statusBar()
+w.resize(1440, 900)
+"""
+    + _AT_FIRST_PAINT
+)
 
 # The economy line chart drawn with plain pandas + matplotlib: same data, size,
 # title, subtitle, legend and source line as `gzexplorer export --theme economy`.

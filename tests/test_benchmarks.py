@@ -10,6 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = [
     "floor_window_s",
+    "shell_floor_s",
     "lib_floor_s",
     "first_paint_s",
     "chart_ready_s",
