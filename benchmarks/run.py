@@ -1,10 +1,12 @@
 """Measure gzexplorer's start-up, theme switches, export and scale against their floors.
 
-python benchmarks/run.py [--json FILE] [--quick]
+python benchmarks/run.py [--json FILE] [--quick] [--instructions]
 
 Whole-process timings are taken from outside (before the process is started to the
 moment it reports); each is the median of several runs. --quick uses one run and tiny
-sizes so that the script itself is exercised by the test suite.
+sizes so that the script itself is exercised by the test suite. --instructions also
+counts the instructions each start-up program runs to its first paint (valgrind's
+callgrind): on a shared machine they repeat where the timings do not.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import math
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -63,6 +66,23 @@ def interleaved(runs: int, *commands: tuple[list[str], dict | None]):
     return out
 
 
+def instructions(cmd: list[str], env: dict | None = None) -> float:
+    """Millions of instructions the process runs (callgrind; hash seed fixed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+            env={**(env or ENV), "PYTHONHASHSEED": "0"},
+            capture_output=True,
+            check=True,
+            timeout=900,
+        )
+        for line in out.read_text().splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1]) / 1e6
+    raise SystemExit(f"callgrind counted nothing for {' '.join(cmd)}")
+
+
 def cpu_reference_ms() -> float:
     """A fixed pure-Python workload (best of 5), to show how fast the machine was
     running: on a shared VM it varies by half or more from hour to hour, and
@@ -83,7 +103,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--quick", action="store_true", help="one run, tiny sizes")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions to the first paint (needs valgrind)",
+    )
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (Debian: apt-get install valgrind)")
     runs = 1 if args.quick else 9
     switches = 10 if args.quick else 120
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "src")], check=False)  # as installed
@@ -102,6 +129,12 @@ def main() -> int:
     (r["lib_floor_s"], r["lib_floor_rss_mb"]), (r["chart_ready_s"], r["peak_rss_mb"]) = interleaved(
         runs, ([PY, "-c", scripts.LIB_FLOOR], None), app_stage("chart-ready")
     )
+
+    if args.instructions:
+        r["floor_window_minstr"] = instructions([PY, "-c", scripts.FLOOR_WINDOW])
+        r["shell_floor_minstr"] = instructions([PY, "-c", scripts.SHELL_FLOOR, data])
+        r["first_paint_minstr"] = instructions(*app_stage("first-paint"))
+        r["first_paint_vs_floor_instr"] = r["first_paint_minstr"] / r["floor_window_minstr"]
 
     out = json.loads(timed([PY, str(HERE / "inprocess.py"), "switch", data, str(switches)])[2])
     r.update(out)
