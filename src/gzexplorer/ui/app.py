@@ -26,7 +26,7 @@ def run(data: str | None = None) -> int:
 
     hook = ErrorHook().install()
     builtin = builtin_pack()
-    window = MainWindow(preview(data or builtin) or preview(builtin))
+    window = MainWindow(preview(data or builtin) or preview(builtin), keys_later=True)
     loader = PackLoader(data or builtin)
 
     def loaded(dataset) -> None:
@@ -48,6 +48,7 @@ def run(data: str | None = None) -> int:
     def painted() -> None:
         bench_report("first-paint")
         loader.start()
+        window.bind_keys()
 
     FirstPaint(window, painted)
     window.show()

@@ -2,11 +2,48 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 SCHEMES = ("system", "light", "dark")
+
+# Fusion's light palette, with a darker placeholder grey (Fusion's is too faint for WCAG
+# AA on white) and a darker selection blue (white text on Fusion's gets 3.7:1, on this
+# one 6.2:1). Written out rather than read from QApplication.style(), whose QStyle would
+# build its enums in the first frame (see ui/lazy_qt.py); a test compares it to Fusion's.
+_LIGHT = {
+    QPalette.ColorRole.Window: "#EFEFEF",
+    QPalette.ColorRole.WindowText: "#000000",
+    QPalette.ColorRole.Base: "#FFFFFF",
+    QPalette.ColorRole.AlternateBase: "#F7F7F7",
+    QPalette.ColorRole.ToolTipBase: "#FFFFDC",
+    QPalette.ColorRole.ToolTipText: "#000000",
+    QPalette.ColorRole.PlaceholderText: "#5F6368",
+    QPalette.ColorRole.Text: "#000000",
+    QPalette.ColorRole.Button: "#EFEFEF",
+    QPalette.ColorRole.ButtonText: "#000000",
+    QPalette.ColorRole.BrightText: "#FFFFFF",
+    QPalette.ColorRole.Light: "#FFFFFF",
+    QPalette.ColorRole.Midlight: "#CACACA",
+    QPalette.ColorRole.Mid: "#B8B8B8",
+    QPalette.ColorRole.Dark: "#9F9F9F",
+    QPalette.ColorRole.Shadow: "#767676",
+    QPalette.ColorRole.Highlight: "#1F5FA6",
+    QPalette.ColorRole.HighlightedText: "#FFFFFF",
+    QPalette.ColorRole.Link: "#0000FF",
+    QPalette.ColorRole.LinkVisited: "#FF00FF",
+    QPalette.ColorRole.Accent: "#308CC6",
+}
+_LIGHT_DISABLED = {
+    QPalette.ColorRole.WindowText: "#BEBEBE",
+    QPalette.ColorRole.Text: "#BEBEBE",
+    QPalette.ColorRole.ButtonText: "#BEBEBE",
+    QPalette.ColorRole.Dark: "#BEBEBE",
+    QPalette.ColorRole.Base: "#EFEFEF",
+    QPalette.ColorRole.Shadow: "#B1B1B1",
+    QPalette.ColorRole.Highlight: "#919191",
+    QPalette.ColorRole.Accent: "#919191",
+}
 
 _DARK = {
     QPalette.ColorRole.Window: "#2B2D30",
@@ -46,18 +83,34 @@ def dark_palette() -> QPalette:
 
 
 def light_palette() -> QPalette:
-    pal = QApplication.style().standardPalette()
-    # Fusion's placeholder grey is too faint for WCAG AA on white; use a darker one
-    pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#5F6368"))
-    # and its selection blue gives white text only 3.7:1; this one gives 6.2:1
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        pal.setColor(group, QPalette.ColorRole.Highlight, QColor("#1F5FA6"))
-        pal.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#FFFFFF"))
+    pal = QPalette()
+    for role, color in _LIGHT.items():
+        pal.setColor(role, QColor(color))
+    for role, color in _LIGHT_DISABLED.items():
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(color))
     return pal
 
 
+_system_dark: bool | None = None
+
+
 def system_prefers_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """Whether the desktop is dark. Until Qt reports a change of its colour scheme
+    (:func:`system_scheme_changed`), the desktop's own palette tells: it is the
+    application's palette until the first :func:`apply_scheme` replaces it. (Qt's
+    colorScheme() would build the Qt namespace's enums in the first frame.)"""
+    global _system_dark
+    if _system_dark is None:
+        _system_dark = is_dark(QGuiApplication.palette())
+    return _system_dark
+
+
+def system_scheme_changed() -> None:
+    """The desktop switched between light and dark (Qt's colorSchemeChanged)."""
+    from PySide6.QtCore import Qt
+
+    global _system_dark
+    _system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def apply_scheme(scheme: str) -> bool:

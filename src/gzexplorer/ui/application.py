@@ -57,8 +57,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         qInstallMessageHandler(_message_handler)
         QCoreApplication.setOrganizationName("gzexplorer")
         QCoreApplication.setApplicationName("gzexplorer")
-        app = QApplication(argv if argv is not None else [sys.argv[0]])
-        app.setStyle("Fusion")
+        # Fusion named on Qt's command line: setStyle() would return the QStyle, whose
+        # enums PySide then builds in the first frame (see ui/lazy_qt.py)
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
         app.setDesktopFileName("gzexplorer")
     return app  # type: ignore[return-value]
 

@@ -7,29 +7,33 @@ import re
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
+    QBrush,
     QColor,
     QFont,
+    QFontMetrics,
     QPainter,
+    QPainterPath,
     QPalette,
-    QPen,
     QPixmap,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from gzexplorer.charts.i18n import language, qualifier_words
 from gzexplorer.ui.item_models import (
     ContentRole,
     CountRole,
+    DecorationRole,
+    DisplayRole,
     HighlightRole,
     RecordRole,
     SpansRole,
     TagsRole,
     card_parts,
 )
+from gzexplorer.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from gzexplorer.model import Excerpt, Figure
@@ -37,12 +41,60 @@ if TYPE_CHECKING:
 ACCENT = QColor("#0072B2")
 MATCH = QColor("#FFE08A")
 
+# The passages and the sidebar are painted in the window's first frame, without the Qt
+# namespace's or QStyle's enums (see ui/lazy_qt.py): QPainter's setPen, setBrush and
+# fillRect have overloads taking Qt enums, and PySide builds all of them to choose one.
+# So solid areas are stretched one-pixel pixmaps, rounded ones are filled paths, text
+# is a QTextDocument, and a row's state comes from its view (option.state is a QStyle
+# flag).
+_SOLIDS: dict[int, QPixmap] = {}
+
+
+def _fill(painter: QPainter, rect: QRect, color: QColor) -> None:
+    """Fill ``rect`` with ``color`` (blended by its alpha)."""
+    pixmap = _SOLIDS.get(color.rgba())
+    if pixmap is None:
+        pixmap = _SOLIDS[color.rgba()] = QPixmap(1, 1)
+        pixmap.fill(color)
+    painter.drawPixmap(rect, pixmap)
+
+
+def _frame(painter: QPainter, rect: QRect, color: QColor, width: int) -> None:
+    """A frame ``width`` pixels wide just inside ``rect``."""
+    left, top, w, h = rect.left(), rect.top(), rect.width(), rect.height()
+    for band in (
+        QRect(left, top, w, width),
+        QRect(left, rect.bottom() - width + 1, w, width),
+        QRect(left, top, width, h),
+        QRect(rect.right() - width + 1, top, width, h),
+    ):
+        _fill(painter, band, color)
+
+
+def _fill_rounded(
+    painter: QPainter, rect: QRectF, radius: float, brush: QBrush, opacity: float
+) -> None:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    painter.setOpacity(opacity)
+    painter.fillPath(path, brush)
+    painter.setOpacity(1.0)
+
+
+def _state(view, index: QModelIndex) -> tuple[bool, bool]:
+    """(selected, has focus) of a row, as its view sets them in ``option.state``."""
+    if view is None:
+        return False, False
+    selected = view.selectionModel().isSelected(index)
+    focus = view.hasFocus() and view.currentIndex() == index  # (its viewport's proxy)
+    return selected, focus
+
 
 def _blank_pixmap(width: float, height: float, ratio: float) -> QPixmap:
     """A transparent pixmap of ``width`` × ``height`` logical pixels at ``ratio``."""
     pixmap = QPixmap(max(1, math.ceil(width * ratio)), max(1, math.ceil(height * ratio)))
     pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))
     return pixmap
 
 
@@ -50,17 +102,35 @@ def _is_dark(option: QStyleOptionViewItem) -> bool:
     return option.palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+def _elided(fm: QFontMetrics, text: str, width: float) -> str:
+    """``text`` cut to ``width`` with an ellipsis (fm.elidedText takes a Qt enum)."""
+    if fm.horizontalAdvance(text) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that fits with "…"
+        mid = (lo + hi + 1) // 2
+        if fm.horizontalAdvance(text[:mid].rstrip() + "…") <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
 class ThemeDelegate(QStyledItemDelegate):
     """A sidebar row: icon, name and a pill with the number of figures."""
+
+    ICON_LEFT = 3  # from the row's left edge
+    TEXT_GAP = 6  # from the icon to the name
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._sizes: dict[tuple, QSize] = {}  # the list asks again on every switch
+        self._labels: OrderedDict[tuple, QTextDocument] = OrderedDict()
 
     def sizeHint(self, option, index):  # noqa: N802
         icon = option.decorationSize
         key = (
-            index.data(Qt.ItemDataRole.DisplayRole),
+            index.data(DisplayRole),
             option.font.key(),
             icon.width(),
             icon.height(),
@@ -72,57 +142,60 @@ class ThemeDelegate(QStyledItemDelegate):
             self._sizes[key] = size
         return size
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        count = index.data(CountRole)
-        pill_w = 0
-        if count:
-            pill_w = opt.fontMetrics.horizontalAdvance(str(count)) + 16
-        opt.rect = option.rect.adjusted(0, 0, -pill_w - 8, 0)
-        style = opt.widget.style() if opt.widget else None
+    def _label(self, text: str, font: QFont, color: QColor) -> QTextDocument:
+        key = (text, font.key(), color.rgba())
+        doc = self._labels.get(key)
+        if doc is None:
+            doc = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(font)
+            doc.setHtml(f'<span style="color:{color.name()}">{escape_html(text)}</span>')
+            self._labels[key] = doc
+            if len(self._labels) > 64:
+                self._labels.popitem(last=False)
+        return doc
+
+    def _draw_label(self, painter: QPainter, doc: QTextDocument, x: float, rect: QRectF):
         painter.save()
-        if style:
-            # the whole row shows selection and focus, the text leaves room for the pill
-            full = QStyleOptionViewItem(option)
-            self.initStyleOption(full, index)
-            full.text = ""
-            full.icon = full.icon.__class__()
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, opt.widget)
-            opt.backgroundBrush = Qt.BrushStyle.NoBrush
-            opt.state &= ~QStyle.StateFlag.State_HasFocus
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-            if option.state & QStyle.StateFlag.State_Selected and not opt.icon.isNull():
-                # the icon again on a light tile: a blue icon would vanish in the blue selection
-                icon_rect = style.subElementRect(
-                    QStyle.SubElement.SE_ItemViewItemDecoration, opt, opt.widget
-                )
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(255, 255, 255, 240))
-                painter.drawRoundedRect(QRectF(icon_rect).adjusted(-3, -3, 3, 3), 4, 4)
-                opt.icon.paint(painter, icon_rect)
+        painter.translate(QPointF(x, rect.top() + (rect.height() - doc.size().height()) / 2))
+        doc.drawContents(painter)
+        painter.restore()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rect: QRect = option.rect
+        pal = option.palette
+        fm = option.fontMetrics
+        selected, _focus = _state(option.widget, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected:
+            _fill(painter, rect, pal.color(QPalette.ColorRole.Highlight))
+        x = rect.left() + self.ICON_LEFT
+        icon = index.data(DecorationRole)
+        if icon is not None and not icon.isNull():
+            size = option.decorationSize
+            icon_rect = QRect(
+                x, rect.top() + (rect.height() - size.height()) // 2, size.width(), size.height()
+            )
+            if selected:  # on a light tile: a blue icon would vanish in the blue selection
+                tile = QRectF(icon_rect).adjusted(-3, -3, 3, 3)
+                _fill_rounded(painter, tile, 4, pal.brush(QPalette.ColorRole.HighlightedText), 0.94)
+            icon.paint(painter, icon_rect)
+            x += size.width() + self.TEXT_GAP
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = pal.color(text_role)
+        count = index.data(CountRole)
+        pill_w = fm.horizontalAdvance(str(count)) + 16 if count else 0
+        right = rect.right() - (pill_w + 14 if count else 4)
+        name = _elided(fm, index.data(DisplayRole) or "", right - x)
+        self._draw_label(painter, self._label(name, option.font, color), x, QRectF(rect))
         if count:
-            h = opt.fontMetrics.height() + 2
-            r = QRectF(
-                option.rect.right() - pill_w - 6, option.rect.center().y() - h / 2, pill_w, h
-            )
-            selected = bool(option.state & QStyle.StateFlag.State_Selected)
-            pal = option.palette
-            bg = pal.color(
-                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Mid
-            )
-            bg.setAlpha(60 if selected else 90)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(bg)
-            painter.drawRoundedRect(r, h / 2, h / 2)
-            painter.setPen(
-                pal.color(
-                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-                )
-            )
-            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, str(count))
+            h = fm.height() + 2
+            pill = QRectF(rect.right() - pill_w - 6, rect.center().y() - h / 2, pill_w, h)
+            back = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Mid
+            _fill_rounded(painter, pill, h / 2, pal.brush(back), (60 if selected else 90) / 255)
+            doc = self._label(str(count), option.font, color)
+            self._draw_label(painter, doc, pill.center().x() - doc.idealWidth() / 2, pill)
         painter.restore()
 
 
@@ -218,7 +291,7 @@ class ExcerptDelegate(QStyledItemDelegate):
         doc = self._doc(option, index, width, key[:-1])
         pixmap = _blank_pixmap(doc.size().width(), doc.size().height(), ratio)
         painter = QPainter(pixmap)
-        self._draw_text(painter, option, doc)
+        doc.drawContents(painter)  # in the colours its HTML sets
         painter.end()
         self._pixmaps[key] = pixmap
         self._pixmap_bytes += pixmap.width() * pixmap.height() * 4
@@ -264,7 +337,7 @@ class ExcerptDelegate(QStyledItemDelegate):
         view = option.widget
         if view is None:
             return option.rect.width() - 2 * self.PAD - self.ACCENT_W - 4
-        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        bar = view.verticalScrollBar().sizeHint().width()
         inside = view.width() - 2 * view.frameWidth() - bar
         return inside - 2 * self.PAD - self.ACCENT_W - 4
 
@@ -304,32 +377,21 @@ class ExcerptDelegate(QStyledItemDelegate):
         painter.save()
         rect: QRect = option.rect
         pal = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        cited = bool(index.data(HighlightRole))
-        dark = _is_dark(option)
-        # filled with drawRect, not fillRect: fillRect's overloads make PySide build the
-        # QGradient enums (about 170 members) on its first call, in the first paint
-        painter.setPen(Qt.PenStyle.NoPen)
-        if cited:
+        selected, focus = _state(option.widget, index)
+        if index.data(HighlightRole):  # cited by the selected figure or chart
             tint = QColor(ACCENT)
-            tint.setAlpha(70 if dark else 34)
-            painter.setBrush(tint)
-            painter.drawRect(rect)
-            painter.setBrush(ACCENT)
-            painter.drawRect(QRect(rect.left(), rect.top(), self.ACCENT_W, rect.height()))
+            tint.setAlpha(70 if _is_dark(option) else 34)
+            _fill(painter, rect, tint)
+            _fill(painter, QRect(rect.left(), rect.top(), self.ACCENT_W, rect.height()), ACCENT)
         if selected:
             sel = pal.color(QPalette.ColorRole.Highlight)
             sel.setAlpha(60)
-            painter.setBrush(sel)
-            painter.drawRect(rect)
+            _fill(painter, rect, sel)
         sep = pal.color(QPalette.ColorRole.Mid)
         sep.setAlpha(80)
-        painter.setBrush(sep)
-        painter.drawRect(QRect(rect.left(), rect.bottom(), rect.width(), 1))
-        if option.state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        _fill(painter, QRect(rect.left(), rect.bottom(), rect.width(), 1), sep)
+        if focus:
+            _frame(painter, rect, pal.color(QPalette.ColorRole.Highlight), 2)
         width = self._text_width(option)
         ratio = painter.device().devicePixelRatioF()
         at = QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD)
@@ -342,17 +404,11 @@ class ExcerptDelegate(QStyledItemDelegate):
                 self._drawn_once.clear()
             self._drawn_once.add(key)
             painter.translate(at)
-            self._draw_text(painter, option, self._doc(option, index, width, doc_key))
+            self._doc(option, index, width, doc_key).drawContents(painter)
         painter.restore()
         if not self.painted:
             self.painted = True
             self.firstPainted.emit()
-
-    @staticmethod
-    def _draw_text(painter: QPainter, option: QStyleOptionViewItem, doc: QTextDocument) -> None:
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
-        doc.documentLayout().draw(painter, ctx)
 
 
 class FigureCardDelegate(QStyledItemDelegate):
@@ -373,6 +429,7 @@ class FigureCardDelegate(QStyledItemDelegate):
         f: Figure = index.data(RecordRole)
         pal = option.palette
         ratio = painter.device().devicePixelRatioF()
+        selected, focus = _state(option.widget, index)
         key = (
             f.id,
             card_parts(f),  # the content too: another pack may reuse the id
@@ -381,8 +438,8 @@ class FigureCardDelegate(QStyledItemDelegate):
             f.text("label", language()),
             language(),
             bool(index.data(HighlightRole)),
-            bool(option.state & QStyle.StateFlag.State_Selected),
-            bool(option.state & QStyle.StateFlag.State_HasFocus),
+            selected,
+            focus,
             option.rect.width(),
             option.rect.height(),
             option.font.key(),
@@ -404,7 +461,7 @@ class FigureCardDelegate(QStyledItemDelegate):
             card = QStyleOptionViewItem(option)
             card.rect = QRect(0, 0, option.rect.width(), option.rect.height())
             on = QPainter(pixmap)
-            self._draw(on, card, f, bool(index.data(HighlightRole)))
+            self._draw(on, card, f, bool(index.data(HighlightRole)) or selected, focus)
             on.end()
             self._pixmaps[key] = pixmap
             if len(self._pixmaps) > self.CACHE:
@@ -413,27 +470,29 @@ class FigureCardDelegate(QStyledItemDelegate):
             self._pixmaps.move_to_end(key)
         painter.drawPixmap(option.rect.topLeft(), pixmap)
 
-    def _draw(self, painter: QPainter, option: QStyleOptionViewItem, f: Figure, cited: bool):
+    def _draw(
+        self, painter: QPainter, option: QStyleOptionViewItem, f: Figure, marked: bool, focus: bool
+    ) -> None:
+        """``marked``: cited by the selection, or selected."""
         pal = option.palette
         dark = _is_dark(option)
         r = QRectF(option.rect).adjusted(4, 4, -4, -4)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = pal.color(QPalette.ColorRole.Base)
         border = pal.color(QPalette.ColorRole.Mid)
-        if cited or selected:
+        if marked:
             border = ACCENT
         painter.setPen(border)
         painter.setBrush(card)
         painter.drawRoundedRect(r, 6, 6)
-        if cited or selected:
+        if marked:
             tint = QColor(ACCENT)
             tint.setAlpha(60 if dark else 28)
             painter.setBrush(tint)
             painter.drawRoundedRect(r, 6, 6)
             painter.fillRect(QRectF(r.left() + 1, r.top() + 6, 3, r.height() - 12), ACCENT)
-        if option.state & QStyle.StateFlag.State_HasFocus:
+        if focus:
             pen = painter.pen()
             pen.setColor(pal.color(QPalette.ColorRole.Highlight))
             pen.setWidthF(2)

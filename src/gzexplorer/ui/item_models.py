@@ -8,12 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QIcon
 
 from gzexplorer.charts import format as fmt
@@ -25,14 +20,24 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
+# Qt's own roles (Qt::ItemDataRole, numbers fixed by Qt's API), named here: reading
+# Qt.ItemDataRole would build the whole Qt namespace's enums in the first frame (see
+# ui/lazy_qt.py).
+DisplayRole = 0
+DecorationRole = 1
+ToolTipRole = 3
+AccessibleTextRole = 11
+AccessibleDescriptionRole = 12
+UserRole = 0x0100
+
 # Custom roles shared by models and delegates.
-RecordRole = Qt.ItemDataRole.UserRole + 1  # the model-layer record
-IdRole = Qt.ItemDataRole.UserRole + 2
-CountRole = Qt.ItemDataRole.UserRole + 3
-HighlightRole = Qt.ItemDataRole.UserRole + 4  # bool: cited by the selection
-SpansRole = Qt.ItemDataRole.UserRole + 5  # search matches in the text
-TagsRole = Qt.ItemDataRole.UserRole + 6  # theme names of an excerpt
-ContentRole = Qt.ItemDataRole.UserRole + 7  # (record, spans, tags): all a passage shows
+RecordRole = UserRole + 1  # the model-layer record
+IdRole = UserRole + 2
+CountRole = UserRole + 3
+HighlightRole = UserRole + 4  # bool: cited by the selection
+SpansRole = UserRole + 5  # search matches in the text
+TagsRole = UserRole + 6  # theme names of an excerpt
+ContentRole = UserRole + 7  # (record, spans, tags): all a passage shows
 
 
 class ViewListModel(QAbstractListModel):
@@ -51,15 +56,15 @@ class ViewListModel(QAbstractListModel):
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DisplayRole) -> Any:
         if not index.isValid():
             return None
         vid, name, desc, count, icon = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DisplayRole:
             return name
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DecorationRole:
             return icon
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role in (ToolTipRole, AccessibleDescriptionRole):
             return desc
         if role == IdRole:
             return vid
@@ -113,13 +118,13 @@ class ExcerptListModel(QAbstractListModel):
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DisplayRole) -> Any:
         if not index.isValid():
             return None
         e = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DisplayRole, AccessibleTextRole):
             return e.text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == ToolTipRole:
             return f"{e.section} · {e.kind} · {e.id}"
         if role == RecordRole:
             return e
@@ -161,13 +166,13 @@ class FigureListModel(QAbstractListModel):
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DisplayRole) -> Any:
         if not index.isValid():
             return None
         f = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (DisplayRole, AccessibleTextRole):
             return card_text(f)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == ToolTipRole:
             parts = [card_text(f), f"“{f.quote}”"]
             if f.note:
                 parts.append(f.note)

@@ -17,10 +17,9 @@ from PySide6.QtCore import (
     QLocale,
     QSettings,
     QSize,
-    Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -38,10 +37,11 @@ from gzexplorer.charts import OVERVIEW
 from gzexplorer.paths import resources_dir
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui import i18n
-from gzexplorer.ui.appearance import SCHEMES, apply_scheme
+from gzexplorer.ui.appearance import SCHEMES, apply_scheme, system_scheme_changed
 from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate, escape_html
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
 from gzexplorer.ui.item_models import FigureListModel, IdRole, ViewListModel
+from gzexplorer.ui.lazy_qt import Qt
 from gzexplorer.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -49,6 +49,14 @@ if TYPE_CHECKING:
     from gzexplorer.model import DataPackError, Dataset
     from gzexplorer.model.preview import PackPreview
     from gzexplorer.ui.chart_panel import ChartPanel
+
+
+def _set_keys(action: QAction, keys: str) -> None:
+    """``keys``: a key sequence ("Ctrl+E") or a QKeySequence.StandardKey's name ("Open")."""
+    from PySide6.QtGui import QKeySequence  # its enums, and the Qt namespace's, load here
+
+    standard = QKeySequence.StandardKey.__members__.get(keys)
+    action.setShortcut(QKeySequence(standard if standard is not None else keys))
 
 
 def icon(name: str) -> QIcon:
@@ -60,10 +68,19 @@ class MainWindow(QMainWindow):
     viewChanged = Signal(str)
     datasetChanged = Signal()
 
-    def __init__(self, dataset: Dataset | PackPreview, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset | PackPreview,
+        settings: QSettings | None = None,
+        *,
+        keys_later: bool = False,
+    ) -> None:
         """Show ``dataset``. Given a PackPreview, the window paints its shell (sidebar,
-        passages) at once and charts arrive with :meth:`set_dataset`."""
+        passages) at once and charts arrive with :meth:`set_dataset`. With
+        ``keys_later`` the actions get their shortcuts from :meth:`bind_keys`, called
+        after the first frame (binding them builds the Qt namespace's enums)."""
         super().__init__()
+        self._unbound: dict[QAction, str] | None = {} if keys_later else None
         self.setObjectName("mainWindow")
         self.dataset = dataset
         self._tags: dict[str, str] = {}
@@ -102,7 +119,8 @@ class MainWindow(QMainWindow):
         # centre: charts (attached once the full dataset is there) + cards
         self.chart_panel: ChartPanel | None = None
         self.loading = QLabel(self.tr("Loading charts…"), objectName="chartsLoading")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # enum properties set by name in the first frame (see ui/lazy_qt.py)
+        self.loading.setProperty("alignment", "AlignCenter")
         self.chart_stack = QStackedWidget(objectName="chartStack")
         self.chart_stack.addWidget(self.loading)
 
@@ -113,14 +131,14 @@ class MainWindow(QMainWindow):
         self.cards.setFlow(QListView.Flow.LeftToRight)
         self.cards.setWrapping(False)
         self.cards.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.cards.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.cards.setFixedHeight(FigureCardDelegate.SIZE.height() + 22)
         self.cards.setAccessibleName(self.tr("Figures of this theme"))
         self.cards.selectionModel().currentChanged.connect(
             lambda cur, _prev: cur.isValid() and self.select_figure(cur.data(IdRole))
         )
         self.cards_empty = QLabel(objectName="figureCardsEmpty")
-        self.cards_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cards_empty.setProperty("alignment", "AlignCenter")
         self.cards_empty.setFixedHeight(self.cards.height())
 
         centre = QWidget(objectName="centre")
@@ -136,7 +154,7 @@ class MainWindow(QMainWindow):
         self.excerpts.excerptSelected.connect(self.select_excerpt)
         self.excerpts.searchChanged.connect(self._on_search)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter = QSplitter(objectName="mainSplitter")  # side by side
         self.splitter.addWidget(sidebar)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.excerpts)
@@ -160,10 +178,19 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     # -- menus ----------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    def bind_keys(self) -> None:
+        """Give the actions their shortcuts (a window made with ``keys_later``)."""
+        for action, keys in (self._unbound or {}).items():
+            _set_keys(action, keys)
+        self._unbound = None
+
+    def _action(self, text: str, slot, keys: str | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if keys is not None:
+            if self._unbound is None:
+                _set_keys(action, keys)
+            else:
+                self._unbound[action] = keys
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -175,6 +202,8 @@ class MainWindow(QMainWindow):
         """(Re)build the menu bar in the current language."""
         for action in self._menu_actions:
             self.removeAction(action)
+            if self._unbound:
+                self._unbound.pop(action, None)
             action.deleteLater()
         self._menu_actions = []
         self._view_actions = []
@@ -189,7 +218,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             self.tr("&Open data pack…"),
             self.open_pack_dialog,
-            QKeySequence.StandardKey.Open,
+            "Open",
             self.tr("Open another data pack of the same format"),
         )
         self.export_action = self._action(
@@ -204,7 +233,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+C",
             self.tr("Copy the chart to the clipboard as an image"),
         )
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Quit")
         for a in (
             self.open_action,
             None,
@@ -237,9 +266,7 @@ class MainWindow(QMainWindow):
         self.prev_chart_action = self._action(
             self.tr("&Previous chart"), lambda: self._step_chart(-1), "Ctrl+PgUp"
         )
-        self.search_action = self._action(
-            self.tr("&Find in document"), self.focus_search, QKeySequence.StandardKey.Find
-        )
+        self.search_action = self._action(self.tr("&Find in document"), self.focus_search, "Find")
 
         self.language_menu = QMenu(self.tr("&Language"), self)
         group = QActionGroup(self.language_menu)
@@ -285,6 +312,8 @@ class MainWindow(QMainWindow):
         menu.clear()
         for a in self._view_actions:
             self.removeAction(a)
+            if self._unbound:
+                self._unbound.pop(a, None)
             if a in self._menu_actions:
                 self._menu_actions.remove(a)
             a.deleteLater()
@@ -741,6 +770,7 @@ class MainWindow(QMainWindow):
         self.set_scheme("light" if self._dark else "dark")
 
     def _system_scheme_changed(self, *_args) -> None:
+        system_scheme_changed()
         if self._scheme == "system":
             self.set_scheme("system")
 

@@ -1,0 +1,41 @@
+"""``Qt`` and ``QStyle`` for the modules of the window's first frame, read when first used.
+
+PySide6 builds the Python enums of a Qt class the first time the class is read from its
+module: for the ``Qt`` namespace that is about 1,300 members, some 120 M instructions
+(a fifth of an empty window's whole start), for ``QStyle`` about 570. The first frame
+needs none of them, so the modules it imports take these names from here, and code
+that runs later (a click, a dialog, the charts) reads them as usual.
+
+``tests/test_startup.py`` checks that the first frame reads neither.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+
+class _OnFirstUse:
+    """Stands for ``module.name``; attribute reads go to the real object."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self._where = (module, name)
+
+    def __getattr__(self, attr: str) -> Any:
+        module, name = self._where
+        value = getattr(getattr(import_module(module), name), attr)
+        setattr(self, attr, value)  # the next read is a plain attribute
+        return value
+
+    def __repr__(self) -> str:
+        return f"<{'.'.join(self._where)}, read on first use>"
+
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+else:
+    Qt = _OnFirstUse("PySide6.QtCore", "Qt")
+    QStyle = _OnFirstUse("PySide6.QtWidgets", "QStyle")
+
+__all__ = ["QStyle", "Qt"]
