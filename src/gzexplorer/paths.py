@@ -7,6 +7,7 @@ A PyInstaller bundle sets ``sys._MEIPASS`` and keeps the package layout.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 # The package's own folder: what importlib.resources.files("gzexplorer") gives for a
@@ -14,6 +15,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).parent
 
 
+@cache  # asked for icons, translations and data several times at start
 def _find(name: str) -> Path:
     packaged = _PACKAGE / name
     if packaged.is_dir():
