@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
-from PySide6.QtWidgets import QStyleFactory
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from gzexplorer.ui import item_models
+from gzexplorer.ui import appearance, item_models
 from gzexplorer.ui.appearance import light_palette
 from gzexplorer.ui.delegates import _elided
 from gzexplorer.ui.main_window import MainWindow
@@ -27,9 +27,10 @@ import gzexplorer.ui.startup as startup
 def report(stage):
     if stage != "first-paint":
         return
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
-    built = {
+    seen = {
         "Qt": "Qt" in vars(PySide6.QtCore),
         "QStyle": "QStyle" in vars(PySide6.QtWidgets),
         "QKeySequence": "QKeySequence" in vars(PySide6.QtGui),
@@ -37,8 +38,13 @@ def report(stage):
         "passages": window.excerpts.model.rowCount(),
         "passages painted": window.excerpts.delegate.painted,
     }
-    print(json.dumps(built), flush=True)
-    os._exit(0)
+
+    def after():  # the app's own steps after the first paint have run
+        seen["open keys"] = window.open_action.shortcut().toString()
+        print(json.dumps(seen), flush=True)
+        os._exit(0)
+
+    QTimer.singleShot(0, after)
 
 startup.bench_report = report
 from gzexplorer.cli import main
@@ -62,6 +68,8 @@ def test_the_first_frame_needs_neither_the_qt_namespace_nor_qstyle(tmp_path):
     assert seen["themes"] == 5 and seen["passages"] == 38 and seen["passages painted"]
     # and it was drawn without the ~2,000 enum members of these three classes
     assert not seen["Qt"] and not seen["QStyle"] and not seen["QKeySequence"], seen
+    # the shortcuts are bound right after it
+    assert seen["open keys"] == "Ctrl+O"
 
 
 def test_keys_are_bound_after_the_first_frame(qtbot, dataset, settings):
@@ -79,6 +87,7 @@ def test_a_language_switch_before_the_keys_are_bound_keeps_them(qtbot, dataset, 
     window = MainWindow(dataset, settings, keys_later=True)
     qtbot.addWidget(window)
     window.set_language("zh_CN")  # rebuilds every action
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # old ones gone
     window.bind_keys()
     assert window.search_action.shortcut().toString() == "Ctrl+F"  # QKeySequence.Find
     assert window.export_action.shortcut().toString() == "Ctrl+E"
@@ -97,19 +106,36 @@ def test_properties_set_by_name_take_effect(qtbot, dataset, settings):
 
 
 def test_the_light_palette_is_fusions_with_darker_placeholder_and_selection(qapp):
+    QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Light)  # Fusion's light one
     fusion = QStyleFactory.create("Fusion").standardPalette()
+    QGuiApplication.styleHints().unsetColorScheme()
     ours = light_palette()
     groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
-    changed = {(group, QPalette.ColorRole.Highlight): "#1f5fa6" for group in groups} | {
-        (group, QPalette.ColorRole.PlaceholderText): "#5f6368" for group in groups
+    changed = {(group, QPalette.ColorRole.Highlight): "#ff1f5fa6" for group in groups} | {
+        (group, QPalette.ColorRole.PlaceholderText): "#ff5f6368" for group in groups
     }
-    changed[(QPalette.ColorGroup.Disabled, QPalette.ColorRole.PlaceholderText)] = "#5f6368"
+    changed[(QPalette.ColorGroup.Disabled, QPalette.ColorRole.PlaceholderText)] = "#ff5f6368"
     for group in (*groups, QPalette.ColorGroup.Disabled):
         for role in QPalette.ColorRole:
             if role in (QPalette.ColorRole.NoRole, QPalette.ColorRole.NColorRoles):
                 continue
-            want = changed.get((group, role), fusion.color(group, role).name())
-            assert ours.color(group, role).name() == want, (group, role)
+            argb = QColor.NameFormat.HexArgb
+            want = changed.get((group, role), fusion.color(group, role).name(argb))
+            assert ours.color(group, role).name(argb) == want, (group, role)
+
+
+def test_follow_the_system_after_a_dark_start_is_light_on_a_light_desktop(
+    qtbot, dataset, settings, monkeypatch
+):
+    # a fresh process on a light desktop, whose saved scheme is "dark"
+    monkeypatch.setattr(appearance, "_system_dark", None)
+    QApplication.setPalette(appearance.light_palette())
+    settings.setValue("ui/scheme", "dark")
+    window = MainWindow(dataset, settings)
+    qtbot.addWidget(window)
+    assert window.is_dark() and appearance.is_dark(QApplication.palette())
+    window.set_scheme("system")
+    assert not window.is_dark() and not appearance.is_dark(QApplication.palette())
 
 
 def test_item_roles_are_qts_own_numbers():

@@ -47,8 +47,8 @@ def run(data: str | None = None) -> int:
 
     def painted() -> None:
         bench_report("first-paint")
+        window.bind_keys()  # before the loader's threads, which build Qt types too
         loader.start()
-        window.bind_keys()
 
     FirstPaint(window, painted)
     window.show()

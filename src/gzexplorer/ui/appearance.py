@@ -115,7 +115,8 @@ def system_scheme_changed() -> None:
 
 def apply_scheme(scheme: str) -> bool:
     """Set the application palette for "system", "light" or "dark"; True when dark."""
-    dark = scheme == "dark" or (scheme == "system" and system_prefers_dark())
+    system_dark = system_prefers_dark()  # read before the first palette of ours is set
+    dark = scheme == "dark" or (scheme == "system" and system_dark)
     QApplication.setPalette(dark_palette() if dark else light_palette())
     return dark
 

@@ -59,7 +59,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName("gzexplorer")
         # Fusion named on Qt's command line: setStyle() would return the QStyle, whose
         # enums PySide then builds in the first frame (see ui/lazy_qt.py)
-        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
+        program = (argv or sys.argv)[:1] or ["gzexplorer"]  # Qt skips argv[0]
+        app = QApplication([*program, *(argv or [])[1:], "-style", "Fusion"])
         app.setDesktopFileName("gzexplorer")
     return app  # type: ignore[return-value]
 

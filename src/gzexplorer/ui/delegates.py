@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QPixmap,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from gzexplorer.charts.i18n import language, qualifier_words
 from gzexplorer.ui.item_models import (
@@ -76,12 +76,14 @@ def _fill_rounded(
 ) -> None:
     path = QPainterPath()
     path.addRoundedRect(rect, radius, radius)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setOpacity(opacity)
     painter.fillPath(path, brush)
-    painter.setOpacity(1.0)
+    painter.restore()
 
 
-def _state(view, index: QModelIndex) -> tuple[bool, bool]:
+def _state(view: QAbstractItemView | None, index: QModelIndex) -> tuple[bool, bool]:
     """(selected, has focus) of a row, as its view sets them in ``option.state``."""
     if view is None:
         return False, False
@@ -155,7 +157,7 @@ class ThemeDelegate(QStyledItemDelegate):
                 self._labels.popitem(last=False)
         return doc
 
-    def _draw_label(self, painter: QPainter, doc: QTextDocument, x: float, rect: QRectF):
+    def _draw_label(self, painter: QPainter, doc: QTextDocument, x: float, rect: QRectF) -> None:
         painter.save()
         painter.translate(QPointF(x, rect.top() + (rect.height() - doc.size().height()) / 2))
         doc.drawContents(painter)
@@ -165,11 +167,12 @@ class ThemeDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         pal = option.palette
         fm = option.fontMetrics
-        selected, _focus = _state(option.widget, index)
+        selected, focus = _state(option.widget, index)
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if selected:
             _fill(painter, rect, pal.color(QPalette.ColorRole.Highlight))
+        elif focus:  # the current row, deselected (Ctrl+click): still marked
+            _frame(painter, rect, pal.color(QPalette.ColorRole.Highlight), 1)
         x = rect.left() + self.ICON_LEFT
         icon = index.data(DecorationRole)
         if icon is not None and not icon.isNull():
@@ -263,6 +266,7 @@ class ExcerptDelegate(QStyledItemDelegate):
         self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
         self._pixmap_bytes = 0
         self.estimated = False  # some row's height is a guess (see EXACT_ROWS)
+        self._bar: int | None = None
         self._drawn_once: set[tuple] = set()  # painted directly once; a pixmap if again
         self.painted = False
 
@@ -337,7 +341,9 @@ class ExcerptDelegate(QStyledItemDelegate):
         view = option.widget
         if view is None:
             return option.rect.width() - 2 * self.PAD - self.ACCENT_W - 4
-        bar = view.verticalScrollBar().sizeHint().width()
+        if self._bar is None:  # the style's scroll bar extent, asked once
+            self._bar = view.verticalScrollBar().sizeHint().width()
+        bar = self._bar
         inside = view.width() - 2 * view.frameWidth() - bar
         return inside - 2 * self.PAD - self.ACCENT_W - 4
 

@@ -1,12 +1,11 @@
-"""``Qt`` and ``QStyle`` for the modules of the window's first frame, read when first used.
+"""``Qt`` for the modules of the window's first frame, read from PySide6 when first used.
 
 PySide6 builds the Python enums of a Qt class the first time the class is read from its
 module: for the ``Qt`` namespace that is about 1,300 members, some 120 M instructions
-(a fifth of an empty window's whole start), for ``QStyle`` about 570. The first frame
-needs none of them, so the modules it imports take these names from here, and code
-that runs later (a click, a dialog, the charts) reads them as usual.
-
-``tests/test_startup.py`` checks that the first frame reads neither.
+(a fifth of an empty window's whole start). The first frame needs none of them, so the
+modules it imports take ``Qt`` from here, and their code that runs later (a click, a
+dialog, the cards) reads it as usual. The first frame also avoids ``QStyle`` (about 570
+members) and ``QKeySequence``; ``tests/test_startup.py`` checks all three.
 """
 
 from __future__ import annotations
@@ -33,9 +32,7 @@ class _OnFirstUse:
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QStyle
 else:
     Qt = _OnFirstUse("PySide6.QtCore", "Qt")
-    QStyle = _OnFirstUse("PySide6.QtWidgets", "QStyle")
 
-__all__ = ["QStyle", "Qt"]
+__all__ = ["Qt"]
