@@ -249,6 +249,9 @@ def _read_csv(text: str, delimiter: str, numbers: list[str]) -> pd.DataFrame:
         return pd.read_csv(io.StringIO(text), dtype=str, na_filter=False, **options)
 
 
+_TRUTH_WORDS = ("true", "True", "TRUE", "false", "False", "FALSE")  # pandas' true_values
+
+
 def _has_truth_words(text: str, raw: pd.DataFrame, numbers: list[str], options) -> bool:
     """True if a number column holds "true" or "false": pandas' parser reads them as
     1 and 0. Only cells parsed as 0 or 1 can be such words, so the columns are read
@@ -256,6 +259,8 @@ def _has_truth_words(text: str, raw: pd.DataFrame, numbers: list[str], options) 
     suspect = {n: raw[n].isin((0.0, 1.0)).to_numpy() for n in numbers}
     if not any(mask.any() for mask in suspect.values()):
         return False
+    if not any(word in text for word in _TRUTH_WORDS):  # a quick look first (~0.2 s
+        return False  # for a million rows, against ~0.4 s for reading them again)
     cells = pd.read_csv(io.StringIO(text), dtype=str, na_filter=False, usecols=numbers, **options)
     for name, mask in suspect.items():
         words = cells[name].to_numpy(dtype=object)[mask]
