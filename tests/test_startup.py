@@ -160,3 +160,21 @@ def test_a_long_theme_name_is_cut_to_the_sidebar_with_an_ellipsis(qapp, width):
         assert shown.endswith("…") and name.startswith(shown[:-1])
         longer = name[: len(shown)].rstrip() + "…"  # one more letter would not fit
         assert fm.horizontalAdvance(longer) > width or longer == shown
+
+
+@pytest.mark.parametrize(
+    ("desktop", "dark"), [("Dark", True), ("Light", False), ("Unknown", False)]
+)
+def test_after_the_first_frame_the_window_follows_qts_word_on_the_desktop(
+    qtbot, dataset, settings, monkeypatch, desktop, dark
+):
+    # the first frame went by the (light) palette; Qt then reports the desktop's scheme
+    monkeypatch.setattr(appearance, "_system_dark", None)
+    QApplication.setPalette(appearance.light_palette())
+    window = MainWindow(dataset, settings)
+    qtbot.addWidget(window)
+    assert not window.is_dark()
+    monkeypatch.setattr(appearance, "_desktop_scheme", lambda: getattr(Qt.ColorScheme, desktop))
+    window.follow_system_scheme()
+    assert window.is_dark() == dark
+    assert appearance.is_dark(QApplication.palette()) == dark

@@ -48,6 +48,7 @@ def run(data: str | None = None) -> int:
     def painted() -> None:
         bench_report("first-paint")
         window.bind_keys()  # before the loader's threads, which build Qt types too
+        window.follow_system_scheme()
         loader.start()
 
     FirstPaint(window, painted)

@@ -105,12 +105,20 @@ def system_prefers_dark() -> bool:
     return _system_dark
 
 
+def _desktop_scheme():
+    """Qt's report of the desktop's colour scheme (Dark, Light or Unknown)."""
+    return QGuiApplication.styleHints().colorScheme()
+
+
 def system_scheme_changed() -> None:
-    """The desktop switched between light and dark (Qt's colorSchemeChanged)."""
+    """Take Qt's word on whether the desktop is dark, where it has one (after the first
+    frame, and when Qt reports a change); "Unknown" keeps what the palette told."""
     from PySide6.QtCore import Qt
 
     global _system_dark
-    _system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    scheme = _desktop_scheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        _system_dark = scheme == Qt.ColorScheme.Dark
 
 
 def apply_scheme(scheme: str) -> bool:

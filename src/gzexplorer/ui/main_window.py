@@ -37,7 +37,12 @@ from gzexplorer.charts import OVERVIEW
 from gzexplorer.paths import resources_dir
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui import i18n
-from gzexplorer.ui.appearance import SCHEMES, apply_scheme, system_scheme_changed
+from gzexplorer.ui.appearance import (
+    SCHEMES,
+    apply_scheme,
+    system_prefers_dark,
+    system_scheme_changed,
+)
 from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate, escape_html
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
 from gzexplorer.ui.item_models import FigureListModel, IdRole, ViewListModel
@@ -172,7 +177,7 @@ class MainWindow(QMainWindow):
 
         self.setAcceptDrops(True)
         self._menu_actions: list[QAction] = []
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
         self._build_menus()
         self.set_dataset(dataset)
         self._restore_settings()
@@ -769,9 +774,11 @@ class MainWindow(QMainWindow):
     def toggle_dark(self) -> None:
         self.set_scheme("light" if self._dark else "dark")
 
-    def _system_scheme_changed(self, *_args) -> None:
+    def follow_system_scheme(self, *_args) -> None:
+        """Ask Qt whether the desktop is dark (after the first frame, which went by the
+        desktop's palette, and when Qt reports a change) and follow it if needed."""
         system_scheme_changed()
-        if self._scheme == "system":
+        if self._scheme == "system" and self._dark != system_prefers_dark():
             self.set_scheme("system")
 
     # -- settings ---------------------------------------------------------------------
