@@ -203,13 +203,17 @@ class MainWindow(QMainWindow):
         self._menu_actions.append(action)
         return action
 
+    def _drop_action(self, action: QAction) -> None:
+        """Undo :meth:`_action` (its shortcut too, if not bound yet)."""
+        self.removeAction(action)
+        if self._unbound:
+            self._unbound.pop(action, None)
+        action.deleteLater()
+
     def _build_menus(self) -> None:
         """(Re)build the menu bar in the current language."""
         for action in self._menu_actions:
-            self.removeAction(action)
-            if self._unbound:
-                self._unbound.pop(action, None)
-            action.deleteLater()
+            self._drop_action(action)
         self._menu_actions = []
         self._view_actions = []
         bar = self.menuBar()
@@ -316,12 +320,9 @@ class MainWindow(QMainWindow):
         menu = self.view_menu
         menu.clear()
         for a in self._view_actions:
-            self.removeAction(a)
-            if self._unbound:
-                self._unbound.pop(a, None)
+            self._drop_action(a)
             if a in self._menu_actions:
                 self._menu_actions.remove(a)
-            a.deleteLater()
         self._view_actions = []
         for i, (vid, name) in enumerate(self._views()):
             action = self._action(
