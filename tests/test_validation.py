@@ -24,7 +24,7 @@ import pytest
 
 import gzexplorer
 from gzexplorer import model
-from gzexplorer.model import loader
+from gzexplorer.model import errors, packfiles
 
 PACKS = Path(__file__).resolve().parent / "packs"
 MINIMAL = PACKS / "minimal"
@@ -120,7 +120,7 @@ class Case:
     id: str
     expected: tuple[Expected, ...]
     # None: lay tests/packs/<id> over the minimal pack. Otherwise change the copy in place;
-    # a returned dict lowers limits of gzexplorer.model.loader for this case.
+    # a returned dict lowers limits of gzexplorer.model.packfiles for this case.
     setup: Callable[[Path], dict[str, int] | None] | None = None
 
 
@@ -238,7 +238,7 @@ CASES = [
     # -- the cells -----------------------------------------------------------------------
     Case(
         "bad-id",
-        one("figures.csv", 2, "id", 'expected an id (letters, digits, _ . -), got "old towns"'),
+        one("figures.csv", 2, "id", '"old towns" does not match the pattern [a-z0-9][a-z0-9_-]*'),
     ),
     Case("required-missing", one("themes.csv", 3, "name", "a value is required")),
     Case(
@@ -263,7 +263,7 @@ CASES = [
     Case("number-nan", one("figures.csv", 2, "value", 'expected a number like 12.5, got "NaN"')),
     Case("number-inf", one("figures.csv", 3, "value", 'expected a finite number, got "inf"')),
     Case("bad-boolean", one("figures.csv", 2, "headline", 'expected true or false, got "maybe"')),
-    Case("empty-excerpt-ids", one("milestones.csv", 2, "excerpt_ids", "at least one id")),
+    Case("empty-excerpt-ids", one("milestones.csv", 2, "excerpt_ids", "a value is required")),
     # -- keys and references -------------------------------------------------------------
     Case("duplicate-id", one("themes.csv", 4, "id", 'duplicate id "industry" (first at row 2)')),
     Case(
@@ -281,7 +281,7 @@ CASES = [
     ),
     Case(
         "unknown-indicator",
-        one("observations.csv", 3, "indicator_id", 'no indicator with id "gadget_growth"'),
+        one("observations.csv", 3, "indicator_id", 'no row of indicators with id "gadget_growth"'),
     ),
     Case(
         "reported-without-value",
@@ -319,7 +319,7 @@ def run_cli(*args: str, limits: dict[str, int] | None = None) -> subprocess.Comp
     if limits:
         patch = "; ".join(f"L.{k} = {v!r}" for k, v in limits.items())
         code = (
-            "import sys; import gzexplorer.model.loader as L; " + patch + "; "
+            "import sys; import gzexplorer.model.packfiles as L; " + patch + "; "
             "from gzexplorer.cli import main; sys.exit(main(sys.argv[1:]))"
         )
         command = [sys.executable, "-c", code, *args]
@@ -344,7 +344,7 @@ def test_every_bad_pack_folder_is_a_case():
 def test_load_names_file_row_field_and_what_was_expected(case, tmp_path, monkeypatch):
     pack, limits = build(case, tmp_path)
     for name, value in limits.items():
-        monkeypatch.setattr(loader, name, value)
+        monkeypatch.setattr(packfiles, name, value)
 
     with pytest.raises(model.DataPackError) as raised:
         model.load(pack)
@@ -397,7 +397,7 @@ def test_a_file_full_of_problems_lists_the_first_ones_and_says_there_are_more(tm
         model.load(pack)
 
     problems = raised.value.problems
-    limit = loader.MAX_PROBLEMS_PER_FILE
+    limit = errors.MAX_PROBLEMS_PER_FILE
     assert len(problems) == limit + 1
     assert [p.row for p in problems[:limit]] == list(range(2, limit + 2))
     assert all('got "estimated"' in p.message for p in problems[:limit])

@@ -2,104 +2,52 @@
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from gzexplorer.model import loader, schema
+from gzexplorer.model import profile
 from gzexplorer.model.entities import Excerpt, PackInfo, Theme
 from gzexplorer.model.errors import DataPackError, Problem
 from gzexplorer.model.facts import Citations, Figure, Indicator, Milestone, Point
 from gzexplorer.model.queries import ThemeAndPassageQueries
 
 
-def load(path: str | Path) -> Dataset:
+def load(path: str | Path, strict: bool = False) -> Dataset:
     """Load and check the data pack at ``path`` (a folder or its datapackage.json).
 
     Raises :class:`DataPackError` listing every problem found.
     """
-    folder, descriptor_path = loader.locate(path)
-    descriptor = loader.read_descriptor(descriptor_path)
-    problems = loader._Problems()
-    by_name: dict[str, dict[str, Any]] = {}
-    for i, res in enumerate(descriptor["resources"]):
-        if isinstance(res, dict) and isinstance(res.get("name"), str):
-            by_name.setdefault(res["name"], res)
-        else:
-            problems.add(descriptor_path.name, f'resource {i + 1} has no "name"')
+    from gzexplorer.model.loader import load as load_pack
 
-    tables: dict[str, pd.DataFrame] = {}
-    files: dict[str, str] = {}
-    for name, fields in schema.RESOURCES.items():
-        res = by_name.get(name)
-        if res is None:
-            problems.add(
-                descriptor_path.name,
-                f'no resource named "{name}"; a pack needs ' + ", ".join(schema.RESOURCES),
-            )
-            continue
-        where = f'{descriptor_path.name}: resource "{name}"'
-        path = loader.resource_path(folder, res, where, problems)
-        if path is None:
-            continue
-        rel = str(res["path"])
-        files[name] = rel
-        text = loader.read_text(path, rel, problems, records=True)
-        if text is None:
-            continue
-        dialect = res.get("dialect") if isinstance(res.get("dialect"), dict) else {}
-        delimiter = dialect.get("delimiter", ",")
-        if not isinstance(delimiter, str) or len(delimiter) != 1:
-            problems.add(where, "dialect.delimiter must be one character")
-            continue
-        table = loader.parse_table(text, rel, fields, delimiter, problems)
-        if table is not None:
-            tables[name] = table
-    if not problems:
-        loader.check_references(tables, files, problems)
-    if problems:
-        raise DataPackError(problems.items, str(folder))
-
-    document = ""
-    extra = descriptor.get("gzexplorer")
-    doc_name = extra.get("document", "document") if isinstance(extra, dict) else "document"
-    doc_res = by_name.get(doc_name) if isinstance(doc_name, str) else None
-    if doc_res is not None:
-        doc_path = loader.resource_path(folder, doc_res, "document", problems)
-        if doc_path is not None:
-            document = loader.read_text(doc_path, str(doc_res["path"]), problems) or ""
-        if problems:
-            raise DataPackError(problems.items, str(folder))
-    return Dataset(folder, PackInfo.from_descriptor(descriptor), tables, document)
-
-
-_TRANSLATION_COLUMN = re.compile(r"^([a-z]+)_([a-z]{2}(?:_[A-Z]{2})?)$")
+    return load_pack(path, strict)
 
 
 def _translations(table: pd.DataFrame, resource: str) -> list[dict[str, str]]:
     """Per row, the translated text columns: ``name_zh`` beside ``name`` and the like."""
-    known = schema.RESOURCES[resource]
-    columns = [
-        c
-        for c in table.columns
-        if (m := _TRANSLATION_COLUMN.match(c)) and known.get(m.group(1), schema.ID).kind == "text"
-    ]
+    columns = profile.translated_fields(resource, table.columns)
     if not columns:
         return [{} for _ in range(len(table))]
-    values = table[columns].astype(str).to_dict("records")
+    values = table[columns].fillna("").astype(str).to_dict("records")
     return [{k: v.strip() for k, v in row.items() if v.strip()} for row in values]
 
 
 class Dataset(ThemeAndPassageQueries):
     """A checked data pack. Tables are pandas DataFrames; records are immutable."""
 
+    complete = True  # not a first-stage preview: charts, provenance and search work
+
     def __init__(
-        self, folder: Path, info: PackInfo, tables: dict[str, pd.DataFrame], document: str
+        self,
+        folder: Path,
+        info: PackInfo,
+        tables: dict[str, pd.DataFrame],
+        document: str,
+        warnings: list[Problem] | None = None,
     ):
         self.folder = folder
+        self.warnings = list(warnings or [])
         self.info = info
         self.tables = tables
         self.document = document
@@ -135,7 +83,7 @@ class Dataset(ThemeAndPassageQueries):
                 None if pd.isna(r.year) else int(r.year),
                 r.themes,
                 r.group.strip(),
-                bool(r.headline),
+                r.headline is True,
                 r.quote,
                 r.note,
                 r.excerpt_ids,

@@ -1,19 +1,24 @@
-"""A quick first look at a data pack with the standard library only.
+"""The loader's first stage: a quick look at a data pack with the standard library only.
 
 The window paints its sidebar and the document's passages from this before pandas
 and pyqtgraph are imported; the full, checked :class:`Dataset` replaces it moments
-later. Anything unexpected returns None: the full loader then reports the problem.
+later. It reads through the same stage-1 code as the full load
+(:func:`gzexplorer.model.loader.read_pack`: safe paths, dialects, the schemas' list
+delimiters) and takes translated names by the same rule. Anything unexpected returns
+None: the full loader then reports the problem.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from gzexplorer.model import packfiles, profile
 from gzexplorer.model.entities import Excerpt, PackInfo, Theme
+from gzexplorer.model.errors import Problems
+from gzexplorer.model.loader import Resource, read_pack
 from gzexplorer.model.queries import ThemeAndPassageQueries
 
 _LIMIT = 64 * 2**20  # a preview never reads big files
@@ -28,70 +33,77 @@ class PackPreview(ThemeAndPassageQueries):
     figure_counts: dict[str, int]  # theme id -> number of figures
     headline_count: int
 
-
-def _read(folder: Path, rel: str) -> str:
-    """A regular file inside ``folder``, at most _LIMIT bytes; else ValueError. Like the
-    loader, never follow a path out of the pack nor read a pipe or a device (/dev/zero
-    never ends, a FIFO blocks the window's start for ever)."""
-    if not isinstance(rel, str) or not rel or Path(rel).is_absolute() or ".." in Path(rel).parts:
-        raise ValueError(rel)
-    path = (folder / rel).resolve(strict=True)
-    if not path.is_relative_to(folder.resolve()) or not path.is_file():
-        raise ValueError(rel)
-    if path.stat().st_size > _LIMIT:
-        raise ValueError(rel)
-    return path.read_bytes().decode("utf-8-sig")
+    complete = False  # only themes and passages: no charts, provenance nor search yet
 
 
-def _rows(folder: Path, resources: dict, name: str) -> list[dict[str, str]]:
-    text = _read(folder, resources[name]["path"])
-    return list(csv.DictReader(io.StringIO(text)))
+def _rows(resource: Resource) -> list[dict[str, str]]:
+    text = packfiles.read_text(resource.path, resource.rel, Problems())
+    if text is None:
+        raise ValueError(resource.rel)
+    d = resource.dialect
+    reader = csv.DictReader(
+        io.StringIO(text, newline=""),
+        delimiter=d.delimiter,
+        quotechar=d.quote_char,
+        doublequote=d.double_quote,
+    )
+    return list(reader)
 
 
-def _ids(value: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in (value or "").split(";") if x.strip())
+def _splitter(resource: Resource, name: str):
+    field = resource.schema.field(name)
+    delimiter = field.delimiter if field is not None else ";"
+    return lambda value: tuple(x.strip() for x in (value or "").split(delimiter) if x.strip())
+
+
+def _translations(resource: str, row: dict[str, str]) -> dict[str, str]:
+    columns = profile.translated_fields(resource, row)
+    return {c: row[c].strip() for c in columns if (row[c] or "").strip()}
 
 
 def preview(path: str | Path) -> PackPreview | None:
     try:
-        p = Path(path)
-        folder = p if p.is_dir() else p.parent
-        descriptor = json.loads(_read(folder, "datapackage.json"))
-        resources = {r["name"]: r for r in descriptor["resources"]}
+        pack = read_pack(path, Problems(), limit=_LIMIT)
+        tables = pack.tables
         themes = sorted(
             (
                 Theme(
-                    r["id"].strip(),
+                    r["id"],
                     r["name"],
                     r.get("description", ""),
                     int(r["order"]),
                     r.get("icon", ""),
+                    _translations("themes", r),
                 )
-                for r in _rows(folder, resources, "themes")
+                for r in _rows(tables["themes"])
             ),
             key=lambda t: t.order,
         )
+        excerpt_themes = _splitter(tables["excerpts"], "themes")
         excerpts = sorted(
             (
                 Excerpt(
-                    r["id"].strip(),
+                    r["id"],
                     int(r["order"]),
                     r["section"],
-                    r["kind"].strip(),
-                    _ids(r["themes"]),
+                    r["kind"],
+                    excerpt_themes(r["themes"]),
                     r["text"],
                 )
-                for r in _rows(folder, resources, "excerpts")
+                for r in _rows(tables["excerpts"])
             ),
             key=lambda e: e.order,
         )
+        figures = tables["figures"]
+        figure_themes = _splitter(figures, "themes")
+        headline = figures.schema.field("headline")
         counts: dict[str, int] = {}
-        headline = 0
-        for r in _rows(folder, resources, "figures"):
-            for t in _ids(r.get("themes", "")):
+        headlines = 0
+        for r in _rows(figures):
+            for t in figure_themes(r.get("themes", "")):
                 counts[t] = counts.get(t, 0) + 1
-            headline += r.get("headline", "").strip().lower() in ("true", "yes", "1")
-        info = PackInfo.from_descriptor(descriptor)
-        return PackPreview(folder, info, tuple(themes), tuple(excerpts), counts, headline)
+            headlines += r.get("headline", "") in headline.true_values
+        info = PackInfo.from_descriptor(pack.descriptor)
+        return PackPreview(pack.folder, info, tuple(themes), tuple(excerpts), counts, headlines)
     except Exception:  # noqa: BLE001 - any surprise: no preview, the full load explains
         return None

@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def is_ready(self) -> bool:
         """True once the full dataset (not only a preview) is shown."""
-        return self.chart_panel is not None and hasattr(self.dataset, "citing")
+        return self.chart_panel is not None and self.dataset.complete
 
     def _attach_charts(self) -> None:
         from gzexplorer.ui.chart_panel import ChartPanel
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         The full dataset of the pack whose preview is shown keeps the current view."""
         same_pack = getattr(self.dataset, "folder", None) == dataset.folder and not self.is_ready()
         self.dataset = dataset
-        full = hasattr(dataset, "citing")
+        full = dataset.complete
         if full and self.chart_panel is None:
             self._attach_charts()
         keep = self._view_id if same_pack else OVERVIEW

@@ -1,0 +1,390 @@
+"""Cells to typed values, checked as the pack's Table Schema says (types, formats,
+``missingValues``, constraints) and as gzexplorer's profile adds (a value where the app
+needs one, ids, fixed vocabularies, plausible years).
+
+Work is done once per distinct value (a million observations hold a few hundred ids
+and years) and spread back to the rows; number columns, mostly distinct, are checked
+with vectorised pandas. Rows are visited one by one only to name the bad ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from gzexplorer.model import profile
+from gzexplorer.model.errors import MAX_PROBLEMS_PER_FILE, Problems
+from gzexplorer.model.profile import Need
+from gzexplorer.model.tableschema import Field
+
+_ID = re.compile(profile.ID_PATTERN)
+_INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
+
+# (value, code, message) for one distinct cell; code is "" when the cell is good
+Verdict = tuple[Any, str, str]
+
+
+def convert(
+    col: pd.Series, field: Field, need: Need | None, rel: str, problems: Problems
+) -> pd.Series:
+    """The column typed; a problem for every bad cell (file, row, field, message)."""
+    if need is None and field.type in ("string", "any") and not _has_checks(field):
+        return col
+    if field.type == "number":
+        return _numbers(col, field, need, rel, problems)
+    codes, uniques = pd.factorize(col.to_numpy(dtype=object), use_na_sentinel=False)
+    judge = _judge(field, need)
+    verdicts = [judge(u) for u in uniques]
+    bad = np.array([v[1] != "" for v in verdicts], dtype=bool)
+    if bad.any():
+        for i in np.flatnonzero(bad[codes])[: MAX_PROBLEMS_PER_FILE + 1]:
+            _, code, message = verdicts[codes[i]]
+            problems.add(rel, message, row=int(i) + 2, field=field.name, code=code)
+    values = np.empty(len(verdicts), dtype=object)
+    values[:] = [v[0] for v in verdicts]
+    typed = pd.Series(values[codes], index=col.index, dtype=object)
+    if field.type in ("integer", "year"):
+        return typed.astype("Int64")
+    return typed
+
+
+def _has_checks(field: Field) -> bool:
+    return any(
+        field.constraint(c) is not None
+        for c in ("required", "pattern", "enum", "minLength", "maxLength")
+    )
+
+
+def _judge(field: Field, need: Need | None) -> Callable[[str], Verdict]:
+    """The verdict on one distinct cell of ``field``."""
+    read = _reader(field)
+    checks = _constraint_checks(field, read)
+    empty = () if field.type == "list" else ""
+    profile_check = _profile_check(field, need)
+    need_value = need is not None and need.required
+
+    def judge(cell: str) -> Verdict:
+        if cell in field.missing_values:
+            if field.required or need_value:
+                return (
+                    empty if field.type in ("string", "list", "any") else None,
+                    ("constraint-error"),
+                    "a value is required",
+                )
+            return (empty if field.type in ("string", "list", "any") else None), "", ""
+        value, message = read(cell)
+        if message:
+            return None, "type-error", message
+        for check in checks:
+            message = check(cell, value)
+            if message:
+                return value, "constraint-error", message
+        if profile_check is not None:
+            message = profile_check(value)
+            if message:
+                return value, "profile-error", message
+        return value, "", ""
+
+    return judge
+
+
+def _reader(field: Field) -> Callable[[str], tuple[Any, str]]:
+    """(value, "") for a good cell of this type, (None, what was expected) else."""
+    kind = field.type
+    if kind in ("string", "any"):
+        return lambda cell: (cell, "")
+    if kind == "integer":
+
+        def integer(cell: str):
+            s = cell.strip()
+            if _INTEGER.fullmatch(s):
+                return int(s), ""
+            return None, f'expected a whole number, got "{s}"'
+
+        return integer
+    if kind == "year":
+
+        def year(cell: str):
+            if len(cell) == 4 and cell.isascii() and cell.isdigit():
+                return int(cell), ""
+            return None, f'expected a year of four digits, got "{cell}"'
+
+        return year
+    if kind == "boolean":
+        mapping = {w: True for w in field.true_values} | {w: False for w in field.false_values}
+        words = ", ".join(field.true_values + field.false_values)
+
+        def boolean(cell: str):
+            if cell in mapping:
+                return mapping[cell], ""
+            return None, f'expected true or false, got "{cell}" (the schema reads {words})'
+
+        return boolean
+    if kind == "number":
+
+        def number(cell: str):
+            value = _number(cell, field)
+            if value is None:
+                return None, f'expected a number like 12.5, got "{cell.strip()}"'
+            if not math.isfinite(value):
+                return None, f'expected a finite number, got "{cell.strip()}"'
+            return value, ""
+
+        return number
+    if kind == "date":
+        fmt = "%Y-%m-%d" if field.format == "default" else field.format
+
+        def date(cell: str):
+            try:
+                return datetime.strptime(cell, fmt).date(), ""
+            except ValueError:
+                return (
+                    None,
+                    f'expected a date like {datetime(2021, 7, 1).strftime(fmt)}, got "{cell}"',
+                )
+
+        return date
+    if kind == "list":
+        item = _reader(Field("item", field.item_type))
+
+        def items(cell: str):
+            values = []
+            for part in cell.split(field.delimiter):
+                if not part.strip():
+                    continue  # "a;;b" or a trailing delimiter: no item
+                value, message = item(part.strip())
+                if message:
+                    return None, f"in the list: {message}"
+                values.append(value)
+            return tuple(values), ""
+
+        return items
+    raise AssertionError(kind)
+
+
+def _number(cell: str, field: Field) -> float | None:
+    s = cell.strip()
+    if field.group_char:
+        s = s.replace(field.group_char, "")
+    if field.decimal_char != ".":
+        if "." in s:
+            return None
+        s = s.replace(field.decimal_char, ".")
+    try:
+        return float(s) if _looks_numeric(s) else None
+    except ValueError:
+        return None
+
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|[+-]?(inf|Infinity|INF|nan|NaN)")
+
+
+def _looks_numeric(s: str) -> bool:
+    """Decimal's syntax, as frictionless reads numbers, less the underscores."""
+    return _NUMBER.fullmatch(s) is not None
+
+
+def _constraint_checks(field: Field, read) -> list[Callable[[str, Any], str]]:
+    """The schema's constraints on a good, non-missing cell: each returns a message or ""."""
+    checks: list[Callable[[str, Any], str]] = []
+    pattern = field.constraint("pattern")
+    if pattern is not None:
+        compiled = re.compile(f"^{pattern}$")
+        checks.append(
+            lambda cell, value: (
+                ""
+                if compiled.match(cell)
+                else f'"{cell}" does not match the pattern {pattern} of datapackage.json'
+            )
+        )
+    enum = field.constraint("enum")
+    if enum is not None:
+        allowed = [read(str(v))[0] if isinstance(v, str) else v for v in enum]
+        shown = ", ".join(str(v) for v in enum)
+        checks.append(
+            lambda cell, value: "" if value in allowed else f'expected one of {shown}, got "{cell}"'
+        )
+    for name, fails, words in (
+        ("minLength", lambda v, c: len(v) < c, "shorter than the minimum length"),
+        ("maxLength", lambda v, c: len(v) > c, "longer than the maximum length"),
+        ("minimum", lambda v, c: v < c, "below the minimum"),
+        ("maximum", lambda v, c: v > c, "above the maximum"),
+        ("exclusiveMinimum", lambda v, c: v <= c, "not above the exclusive minimum"),
+        ("exclusiveMaximum", lambda v, c: v >= c, "not below the exclusive maximum"),
+    ):
+        bound = field.constraint(name)
+        if bound is None:
+            continue
+        if name in ("minLength", "maxLength"):
+            limit = bound
+        else:
+            limit = read(str(bound))[0] if isinstance(bound, str) else bound
+            if limit is None or isinstance(limit, bool):
+                continue
+
+        def check(cell, value, fails=fails, limit=limit, words=words, bound=bound):
+            try:
+                return f'"{cell}" is {words} {bound}' if fails(value, limit) else ""
+            except TypeError:
+                return f'"{cell}" cannot be compared with {bound}'
+
+        checks.append(check)
+    return checks
+
+
+def _profile_check(field: Field, need: Need | None) -> Callable[[Any], str] | None:
+    """What gzexplorer adds to the schema for a field it reads."""
+    if need is None:
+        return None
+    if need.kind == "id":
+        return lambda v: (
+            "" if _ID.fullmatch(v) else f'expected an id (letters, digits, _ . -), got "{v}"'
+        )
+    if need.kind == "enum":
+        choices = need.choices
+        return lambda v: "" if v in choices else f'expected one of {", ".join(choices)}, got "{v}"'
+    if need.kind == "ids":
+
+        def ids(v):
+            if need.required and not v:
+                return "at least one id is required"
+            bad = next((i for i in v if not _ID.fullmatch(i)), None)
+            return f'expected ids (letters, digits, _ . -), got "{bad}"' if bad else ""
+
+        return ids
+    if need.kind == "year" and not _has_bounds(field):
+        low, high = profile.YEARS
+        return lambda v: (
+            ""
+            if low <= v <= high
+            else f"expected a year from {low} to {high}, got {v} (a pack with other years "
+            "declares minimum and maximum in its schema)"
+        )
+    return None
+
+
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _has_bounds(field: Field) -> bool:
+    return any(field.constraint(c) is not None for c in _BOUNDS)
+
+
+def _numbers(
+    col: pd.Series, field: Field, need: Need | None, rel: str, problems: Problems
+) -> pd.Series:
+    """A number column, vectorised: mostly distinct values."""
+    rows = np.arange(2, len(col) + 2)
+    required = field.required or (need is not None and need.required)
+    if col.dtype == "float64":  # parsed by read_csv: plain finite numbers or empty
+        missing = col.isna().to_numpy()
+        numbers = col
+        cells = None
+    else:
+        cells = col
+        missing = col.isin(field.missing_values).to_numpy()
+        text = col.where(~missing, "").str.strip()
+        if field.group_char:
+            text = text.str.replace(field.group_char, "", regex=False)
+        if field.decimal_char != ".":
+            has_dot = text.str.contains(".", regex=False).to_numpy()
+            text = text.str.replace(field.decimal_char, ".", regex=False)
+            text = text.where(~has_dot, "x")
+        numeric = text.str.fullmatch(_NUMBER.pattern).to_numpy(dtype=bool, na_value=False)
+        numbers = pd.to_numeric(text.where(numeric, ""), errors="coerce")
+        numbers = numbers.where(~missing)
+        nan = ~missing & (~numeric | numbers.isna().to_numpy())
+        inf = ~missing & ~nan & ~np.isfinite(numbers.to_numpy(dtype=float, na_value=0.0))
+        _report(
+            nan,
+            cells,
+            rows,
+            rel,
+            field.name,
+            'expected a number like 12.5, got "{}"',
+            "type-error",
+            problems,
+            strip=True,
+        )
+        _report(
+            inf,
+            cells,
+            rows,
+            rel,
+            field.name,
+            'expected a finite number, got "{}"',
+            "type-error",
+            problems,
+            strip=True,
+        )
+        numbers = numbers.where(~(nan | inf))
+    if required:
+        _report(
+            missing,
+            None,
+            rows,
+            rel,
+            field.name,
+            "a value is required",
+            "constraint-error",
+            problems,
+        )
+    values = numbers.to_numpy(dtype=float, na_value=np.nan)
+    shown = cells
+    if cells is None and any(field.constraint(c) is not None for c in _BOUNDS + ("enum",)):
+        shown = pd.Series([f"{v:.15g}" for v in values])
+    for name, fails, words in (
+        ("minimum", np.less, "below the minimum"),
+        ("maximum", np.greater, "above the maximum"),
+        ("exclusiveMinimum", np.less_equal, "not above the exclusive minimum"),
+        ("exclusiveMaximum", np.greater_equal, "not below the exclusive maximum"),
+    ):
+        bound = field.constraint(name)
+        limit = _number(bound, field) if isinstance(bound, str) else bound
+        if isinstance(limit, (int, float)) and not isinstance(limit, bool):
+            with np.errstate(invalid="ignore"):
+                bad = fails(values, limit) & ~np.isnan(values)
+            _report(
+                bad,
+                shown,
+                rows,
+                rel,
+                field.name,
+                f'"{{}}" is {words} {bound}',
+                "constraint-error",
+                problems,
+                strip=True,
+            )
+    enum = field.constraint("enum")
+    if enum is not None:
+        allowed = [_number(v, field) if isinstance(v, str) else v for v in enum]
+        bad = ~np.isin(values, [a for a in allowed if isinstance(a, (int, float))]) & ~np.isnan(
+            values
+        )
+        _report(
+            bad,
+            shown,
+            rows,
+            rel,
+            field.name,
+            f'expected one of {", ".join(map(str, enum))}, got "{{}}"',
+            "constraint-error",
+            problems,
+            strip=True,
+        )
+    return pd.Series(values, index=col.index, dtype="float64")
+
+
+def _report(mask, cells, rows, rel, name, message, code, problems: Problems, strip=False):
+    for i in np.flatnonzero(mask)[: MAX_PROBLEMS_PER_FILE + 1]:
+        text = message
+        if cells is not None:
+            cell = str(cells.iat[i])
+            text = message.format(cell.strip() if strip else cell)
+        problems.add(rel, text, row=int(rows[i]), field=name, code=code)
