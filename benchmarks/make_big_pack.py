@@ -45,6 +45,27 @@ def make(
         "digital",
         "county",
     ]
+    # Passages: one table per indicator (its printed cells, the years its milestones
+    # name), one sentence per figure (its quote), the rest random words; so that the
+    # pack passes every provenance check, as a real one must.
+    levels = [rng.uniform(10, 100) for _ in range(indicators)]
+    cells: list[list[str]] = []
+    for i in range(indicators):
+        column, level = [], levels[i]
+        for y in range(years):
+            level += rng.gauss(0, 1)
+            column.append("-" if y % 97 == 13 else f"{level:.3f}")
+        cells.append(column)
+    # one passage each for up to 200 figures, after the indicators' tables
+    figure_values = [rng.randint(1, 10**6) for _ in range(min(200, excerpts - indicators))]
+
+    def text(i: int) -> str:
+        if i < indicators:
+            return "YEAR\tVALUE\n" + "\n".join(f"{1 + y}\t{c}" for y, c in enumerate(cells[i]))
+        if indicators <= i < indicators + len(figure_values):
+            return f"The register counts {figure_values[i - indicators]:,} widgets."
+        return " ".join(rng.choice(words) for _ in range(40)) + f" {i}."
+
     write(
         "excerpts",
         ["id", "order", "section", "kind", "themes", "text"],
@@ -53,9 +74,9 @@ def make(
                 f"e{i}",
                 i,
                 f"Section {i // 500}",
-                "paragraph",
+                "table" if i < indicators else "paragraph",
                 theme_ids[i % themes],
-                " ".join(rng.choice(words) for _ in range(40)) + f" {i}.",
+                text(i),
             )
             for i in range(excerpts)
         ],
@@ -79,21 +100,11 @@ def make(
 
     def observations():
         for i in range(indicators):
-            level = rng.uniform(10, 100)
-            for y in range(years):
-                level += rng.gauss(0, 1)
-                if y % 97 == 13:
+            for y, cell in enumerate(cells[i]):
+                if cell == "-":
                     yield (f"i{i}", 1 + y, "", "not_reported", "", "-", f"e{i % excerpts}")
                 else:
-                    yield (
-                        f"i{i}",
-                        1 + y,
-                        f"{level:.3f}",
-                        "reported",
-                        "",
-                        f"{level:.3f}",
-                        f"e{i % excerpts}",
-                    )
+                    yield (f"i{i}", 1 + y, cell, "reported", "", cell, f"e{i % excerpts}")
 
     write(
         "observations",
@@ -120,18 +131,18 @@ def make(
             (
                 f"f{i}",
                 f"Figure {i}",
-                rng.randint(1, 10**6),
+                figure_values[i],
                 "count",
                 "exact",
                 "",
                 theme_ids[i % themes],
                 f"Group {i % 20}",
                 "true" if i < 6 else "false",
-                str(i),
+                f"{figure_values[i]:,} widgets",
                 "",
-                f"e{i % excerpts}",
+                f"e{indicators + i}",
             )
-            for i in range(200)
+            for i in range(len(figure_values))
         ],
     )
     write(
@@ -144,7 +155,7 @@ def make(
                 f"Event {i}",
                 "",
                 theme_ids[i % themes],
-                f"e{i % excerpts}",
+                f"e{i % indicators}",  # a table: it lists every year
             )
             for i in range(100)
         ],
@@ -153,6 +164,13 @@ def make(
     descriptor["name"] = "synthetic-big"
     descriptor["title"] = "Synthetic big pack"
     descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "document"]
+    del descriptor["gzexplorer"]["document"]
+    for resource in descriptor["resources"]:  # the generated CSVs have no translations
+        fields = resource["schema"]["fields"]
+        fields[:] = [f for f in fields if not f["name"].endswith("_zh")]
+        for f in fields:
+            if f["name"] == "year":  # years 1 to 5000: declared, so they are plausible
+                f.setdefault("constraints", {}).update(minimum=1, maximum=max(years, 1))
     (out / "datapackage.json").write_text(json.dumps(descriptor, indent=1), encoding="utf-8")
     return out
 

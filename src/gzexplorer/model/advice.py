@@ -34,9 +34,9 @@ def check(tables: dict[str, pd.DataFrame], files: dict[str, str], problems: Prob
                 code="figure-without-themes",
             )
 
-    qualitative = (obs["status"] == "qualitative").to_numpy()
-    no_note = (obs["note"].str.strip() == "").to_numpy()
-    for i in (qualitative & no_note).nonzero()[0][:31]:
+    qualitative = (obs["status"] == "qualitative").to_numpy().nonzero()[0]
+    no_note = [i for i in qualitative if not obs["note"].iat[i].strip()]
+    for i in no_note[:31]:
         problems.warn(
             files["observations"],
             "a qualitative observation without a note: the chart has nothing to say for it",

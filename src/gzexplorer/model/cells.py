@@ -34,8 +34,11 @@ def convert(
     col: pd.Series, field: Field, need: Need | None, rel: str, problems: Problems
 ) -> pd.Series:
     """The column typed; a problem for every bad cell (file, row, field, message)."""
-    if need is None and field.type in ("string", "any") and not _has_checks(field):
-        return col
+    plain_text = need is None or (need.kind == "text" and not need.required)
+    if plain_text and field.type in ("string", "any") and not _has_checks(field):
+        if field.missing_values == ("",):
+            return col
+        return col.where(~col.isin(field.missing_values), "")
     if field.type == "number":
         return _numbers(col, field, need, rel, problems)
     codes, uniques = pd.factorize(col.to_numpy(dtype=object), use_na_sentinel=False)
@@ -46,12 +49,13 @@ def convert(
         for i in np.flatnonzero(bad[codes])[: MAX_PROBLEMS_PER_FILE + 1]:
             _, code, message = verdicts[codes[i]]
             problems.add(rel, message, row=int(i) + 2, field=field.name, code=code)
+    if field.type in ("integer", "year"):  # nullable integers, built without objects
+        ints = np.array([v[0] if v[0] is not None else 0 for v in verdicts], dtype=np.int64)
+        nulls = np.array([v[0] is None for v in verdicts], dtype=bool)
+        return pd.Series(pd.arrays.IntegerArray(ints[codes], nulls[codes]), index=col.index)
     values = np.empty(len(verdicts), dtype=object)
     values[:] = [v[0] for v in verdicts]
-    typed = pd.Series(values[codes], index=col.index, dtype=object)
-    if field.type in ("integer", "year"):
-        return typed.astype("Int64")
-    return typed
+    return pd.Series(values[codes], index=col.index, dtype=object)
 
 
 def _has_checks(field: Field) -> bool:

@@ -21,6 +21,7 @@ from gzexplorer.model.tableschema import Dialect, Schema
 HEADER_CHARS = 2**20  # the header row is read from the start of the text only
 # C0 controls and DEL, except tab, line feed and carriage return
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PRINTABLE = bytes(range(32, 127)) + bytes(range(128, 256))
 
 
 def read_table(
@@ -34,9 +35,11 @@ def read_table(
         )
         return None
     header = _header(text, rel, schema, dialect, problems)
-    if header is None or not _records_fit(text, rel, len(header), dialect, problems):
+    if header is None or _control_characters(text, rel, header, dialect, problems):
         return None
-    if _control_characters(text, rel, header, dialect, problems):
+    if not _simple(text, len(header), dialect) and not _records_fit(
+        text, rel, len(header), dialect, problems
+    ):
         return None
     numbers = [
         f.name
@@ -48,8 +51,9 @@ def read_table(
     ]
     try:
         table = _read_csv(text, dialect, numbers)
-    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
-        problems.add(rel, f"not readable as CSV: {str(exc).strip()}", code="source-error")
+    except (pd.errors.ParserError, pd.errors.ParserWarning, csv.Error, ValueError) as exc:
+        if _records_fit(text, rel, len(header), dialect, problems):  # else: the rows named
+            problems.add(rel, f"not readable as CSV: {str(exc).strip()}", code="source-error")
         return None
     table.columns = header
     first = table.iloc[:, 0]  # text, or numbers (NaN when empty) in a number column
@@ -133,6 +137,16 @@ def _lines(text: str) -> io.StringIO:
     return io.StringIO(text, newline="")
 
 
+def _simple(text: str, width: int, dialect: Dialect) -> bool:
+    """True if every line is one record of ``width`` cells, told quickly: no quotes,
+    and as many delimiters as ``width - 1`` a line. (A record with more cells makes
+    pandas raise, so the sum can only come out right if every line is right.)"""
+    if dialect.quote_char in text or "\r" in text:
+        return False
+    lines = text.count("\n") + (not text.endswith("\n"))
+    return text.count(dialect.delimiter) == lines * (width - 1)
+
+
 def _records_fit(text: str, rel: str, width: int, dialect: Dialect, problems: Problems) -> bool:
     """Every record but blank ones has ``width`` cells; else a problem for each that
     does not (pandas would fill a short record with empty cells)."""
@@ -165,7 +179,7 @@ def _widths(text: str, dialect: Dialect) -> np.ndarray:
         if not len(ends) or ends[-1] != len(data) - 1:
             ends = np.append(ends, len(data))  # no newline after the last record
         delimiters = np.flatnonzero(data == ord(dialect.delimiter))
-        per_line = np.bincount(np.searchsorted(ends, delimiters), minlength=len(ends))
+        per_line = np.diff(np.searchsorted(delimiters, ends), prepend=0)
         starts = np.concatenate(([0], ends[:-1] + 1))
         empty = ends == starts
         widths = np.where(empty, 0, per_line + 1)
@@ -180,7 +194,8 @@ def _control_characters(
 ) -> bool:
     """True (with a problem for each, named by row and field) if a cell holds a NUL or
     another control character."""
-    if not CONTROL.search(text):
+    rest = text.encode("utf-8").translate(None, _PRINTABLE)  # C0 controls and DEL remain
+    if not rest.translate(None, b"\t\n\r"):
         return False
     reader = csv.reader(_lines(text), **_csv_options(dialect))
     next(reader, None)
@@ -203,7 +218,9 @@ def _read_csv(text: str, dialect: Dialect, numbers: list[str]) -> pd.DataFrame:
     when every cell is a plain finite number or empty (much faster than converting a
     million strings); otherwise they stay text, for :mod:`cells` to name each bad cell."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        # index_col=False: a record with a cell too many must not become an index that
+        # shifts every column; pandas then warns (and would drop the cell): an error here
+        warnings.simplefilter("error", pd.errors.ParserWarning)
         options = dict(
             keep_default_na=False,
             sep=dialect.delimiter,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from gzexplorer.model import profile
@@ -182,14 +183,33 @@ class Dataset(ThemeAndPassageQueries):
                 return self._excerpts_for(m.excerpt_ids)
         raise KeyError(milestone_id)
 
+    @cached_property
+    def _observation_sources(self) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+        """Each observation's list of passages as a code into the distinct lists (a big
+        pack has a million observations and a few hundred lists)."""
+        codes, lists = pd.factorize(self.tables["observations"]["excerpt_ids"])
+        return codes, list(lists)
+
     def citing(self, excerpt_id: str) -> Citations:
         """Everything that names this excerpt as its source."""
         if excerpt_id not in self._excerpt_by_id:
             raise KeyError(excerpt_id)
-        obs = self.tables["observations"]
-        mask = obs["excerpt_ids"].map(lambda ids: excerpt_id in ids)
+        codes, lists = self._observation_sources
+        citing_lists = [k for k, ids in enumerate(lists) if excerpt_id in ids]
+        obs = self.tables["observations"].iloc[np.flatnonzero(np.isin(codes, citing_lists))]
+        values = obs["value"].to_numpy(dtype=float, na_value=np.nan)
         points = tuple(
-            self.point(r.indicator_id, int(r.year)) for r in obs[mask].itertuples(index=False)
+            Point(i, int(y), None if v != v else float(v), s, n, t, tuple(e))
+            for i, y, v, s, n, t, e in zip(
+                obs["indicator_id"],
+                obs["year"],
+                values,
+                obs["status"],
+                obs["note"],
+                obs["source_text"],
+                obs["excerpt_ids"],
+                strict=True,
+            )
         )
         return Citations(
             excerpt_id,

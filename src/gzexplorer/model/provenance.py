@@ -20,7 +20,8 @@ import pandas as pd
 from gzexplorer.model.errors import MAX_PROBLEMS_PER_FILE, Problems
 from gzexplorer.model.textnumbers import normalised, number_of_cell, states
 
-_CELL_SPLIT = re.compile(r"\t|\s{2,}|\|")
+_TABLE_SPLIT = re.compile(r"[\t\n\r|]")
+_WIDE_SPACE = re.compile(r"\s{2,}")
 _NUMBER_TOKEN = re.compile(r"(?<![\w.,])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|\.\d)")
 
 
@@ -66,23 +67,45 @@ def _figures(figures: pd.DataFrame, passages: dict[str, str], rel: str, problems
             )
 
 
-def _cells(passage: str) -> set[str]:
-    """The cells a passage prints: table cells (split on tabs, wide spaces and pipes)
-    and every number written in it."""
-    cells = {normalised(c) for line in passage.splitlines() for c in _CELL_SPLIT.split(line)}
-    cells.update(m.group().replace("−", "-") for m in _NUMBER_TOKEN.finditer(passage))
-    cells.discard("")
-    return cells
+class _Printed:
+    """The cells a passage prints: table cells (split on tabs, line breaks, wide spaces
+    and pipes), then, looked up only when a cell is not among those, every number
+    written in its prose and the passage's own words."""
+
+    def __init__(self, passage: str) -> None:
+        self.passage = passage
+        self.cells = set(passage.replace("\t", "\n").splitlines())
+        self._numbers: set[str] | None = None
+        self._text: str | None = None
+
+    def has(self, cell: str) -> bool:
+        if cell in self.cells:
+            return True
+        if self._numbers is None:  # space-aligned columns, numbers in prose
+            self.cells = {c.strip() for c in _TABLE_SPLIT.split(self.passage)}  # padded, |
+            self.cells.update(c.strip() for c in _WIDE_SPACE.split(self.passage))
+            self._numbers = {
+                m.group().replace("−", "-") for m in _NUMBER_TOKEN.finditer(self.passage)
+            }
+            self._text = normalised(self.passage)
+            if cell in self.cells:
+                return True
+        cell = normalised(cell)
+        if cell in self.cells:
+            return True
+        if number_of_cell(cell) is not None:
+            return cell.replace("−", "-") in self._numbers
+        return not cell or cell in self._text  # a blank cell prints nothing
 
 
 def _observations(obs: pd.DataFrame, passages: dict[str, str], rel: str, problems: Problems):
     if obs.empty:
         return
-    cells = obs["source_text"].to_numpy(dtype=object)
+    cells = obs["source_text"].to_numpy(dtype=object)  # stripped where it matters
     status = obs["status"].to_numpy(dtype=object)
     values = obs["value"].to_numpy(dtype=float, na_value=np.nan)
     reported = status == "reported"
-    empty = pd.Series(cells).str.strip().to_numpy(dtype=object) == ""
+    empty = cells == ""
     for i in np.flatnonzero(reported & empty)[: MAX_PROBLEMS_PER_FILE + 1]:
         problems.add(
             rel,
@@ -97,46 +120,42 @@ def _observations(obs: pd.DataFrame, passages: dict[str, str], rel: str, problem
     bounds = np.searchsorted(codes[order], np.arange(len(lists) + 1))
     absent = np.zeros(len(obs), dtype=bool)
     missing_in: dict[int, str] = {}
-    cache: dict[str, tuple[set[str], str]] = {}
+    printed: dict[str, _Printed] = {}
     for k, ids in enumerate(lists):
         rows = order[bounds[k] : bounds[k + 1]]
-        shown = pd.Series(cells[rows]).str.strip()
+        shown = cells[rows]
         for eid in ids:
             if eid not in passages:
                 continue  # reported by the reference checks
-            if eid not in cache:
-                cache[eid] = (_cells(passages[eid]), normalised(passages[eid]))
-            known, text = cache[eid]
-            found = shown.isin(known).to_numpy()
+            if eid not in printed:
+                printed[eid] = _Printed(passages[eid])
+            passage = printed[eid]
+            known = passage.cells
+            found = np.fromiter(map(known.__contains__, shown), dtype=bool, count=len(shown))
             for j in np.flatnonzero(~found):
-                cell = normalised(shown.iat[j])
-                if cell and number_of_cell(cell) is None and cell in text:
-                    found[j] = True
-            lost = rows[~found & (shown != "").to_numpy()]
+                found[j] = passage.has(shown[j])
+            lost = rows[~found & (shown != "")]
             absent[lost] = True
             for r in lost[: MAX_PROBLEMS_PER_FILE + 1]:
                 missing_in.setdefault(int(r), eid)
     for i in np.flatnonzero(absent)[: MAX_PROBLEMS_PER_FILE + 1]:
         problems.add(
             rel,
-            f'"{_short(cells[i].strip())}" is not in passage {missing_in[int(i)]}',
+            f'"{_short(cells[i])}" is not in passage {missing_in[int(i)]}',
             row=int(i) + 2,
             field="source_text",
             code="cell-not-in-passage",
         )
     # a reported value is the number its printed cell holds
-    check = reported & ~empty & ~absent
-    text = pd.Series(cells[check]).str.strip().str.replace("−", "-", regex=False)
-    plain = text.str.fullmatch(r"[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[-+]?\.\d+").to_numpy(
-        dtype=bool
+    rows = np.flatnonzero(reported & ~empty & ~absent)
+    numbers = pd.to_numeric(pd.Series(cells[rows], dtype=object), errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
     )
-    printed = pd.to_numeric(
-        text.where(plain, "").str.replace(",", "", regex=False), errors="coerce"
-    ).to_numpy(dtype=float, na_value=np.nan)
-    rows = np.flatnonzero(check)
-    differ = ~plain | ~np.isclose(values[check], printed, rtol=1e-9, atol=1e-12)
+    for j in np.flatnonzero(np.isnan(numbers)):  # "1,234", "−2": read one by one
+        numbers[j] = number_of_cell(cells[rows[j]]) or np.nan
+    differ = ~np.isclose(values[rows], numbers, rtol=1e-9, atol=1e-12)
     for i in rows[differ][: MAX_PROBLEMS_PER_FILE + 1]:
-        cell = cells[i].strip()
+        cell = cells[i]
         message = (
             f'{_number(values[i])} is not the number of the printed cell "{_short(cell)}"'
             if number_of_cell(cell) is not None

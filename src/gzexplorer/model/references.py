@@ -12,43 +12,30 @@ from gzexplorer.model.errors import MAX_PROBLEMS_PER_FILE, Problems
 from gzexplorer.model.tableschema import Schema
 
 
-def _missing(column: pd.Series) -> np.ndarray:
-    """Missing cells: NaN/NA, or "" / () for text and lists."""
-    if column.dtype == object:
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        empty = np.array([v is None or v == "" or v == () for v in uniques], dtype=bool)
-        return empty[codes]
-    return column.isna().to_numpy()
-
-
-def _duplicated(table: pd.DataFrame, key: tuple[str, ...]) -> np.ndarray:
-    """Rows whose key occurs more than once. Several columns are combined into one
-    integer code first: hashing a million (id, year) pairs is far slower."""
-    combined = np.zeros(len(table), dtype=np.int64)
-    for column in key:
-        codes, uniques = pd.factorize(table[column])  # missing: -1
-        combined = combined * (len(uniques) + 1) + (codes + 1)
-    return pd.Series(combined).duplicated(keep=False).to_numpy()
-
-
 def check_keys(table: pd.DataFrame, schema: Schema, rel: str, problems: Problems) -> None:
     """Primary key cells are given and unique together; ``unique`` fields are unique."""
-    keys = []
+    keys = [(f.name,) for f in schema.fields if f.constraint("unique") is True]
     if schema.primary_key:
-        keys.append(schema.primary_key)
-        for name in schema.primary_key:
-            missing = _missing(table[name])
-            for i in np.flatnonzero(missing)[: MAX_PROBLEMS_PER_FILE + 1]:
-                problems.add(
-                    rel,
-                    "a value is required (part of the primary key)",
-                    row=int(i) + 2,
-                    field=name,
-                    code="primary-key",
-                )
-    keys += [(f.name,) for f in schema.fields if f.constraint("unique") is True]
+        keys.insert(0, schema.primary_key)
+    factorized = {c: _factorize(table[c]) for key in keys for c in key}
+    for name in schema.primary_key:
+        codes, empty = factorized[name]
+        for i in np.flatnonzero(empty[codes])[: MAX_PROBLEMS_PER_FILE + 1]:
+            problems.add(
+                rel,
+                "a value is required (part of the primary key)",
+                row=int(i) + 2,
+                field=name,
+                code="primary-key",
+            )
     for key in keys:
-        dup = _duplicated(table, key) & ~np.logical_or.reduce([_missing(table[c]) for c in key])
+        combined = np.zeros(len(table), dtype=np.int64)  # one integer code per row
+        given = np.ones(len(table), dtype=bool)
+        for column in key:
+            codes, empty = factorized[column]
+            combined = combined * (len(empty) + 1) + codes
+            given &= ~empty[codes]
+        dup = pd.Series(combined).duplicated(keep=False).to_numpy() & given
         if not dup.any():
             continue
         first_row: dict[tuple, int] = {}
@@ -65,6 +52,20 @@ def check_keys(table: pd.DataFrame, schema: Schema, rel: str, problems: Problems
                 )
             else:
                 first_row[k] = int(i) + 2
+
+
+def _is_missing(value) -> bool:
+    if isinstance(value, (str, tuple)):
+        return not value
+    return value is None or value is pd.NA or value != value
+
+
+def _factorize(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(a code per row, whether each code stands for a missing value): NaN/NA, or ""
+    and () for text and lists. Codes start at 0; missing NaN gets a code of its own."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    empty = np.array([_is_missing(v) for v in uniques], dtype=bool)
+    return codes, empty
 
 
 def check_foreign_keys(
@@ -99,7 +100,8 @@ def check_foreign_keys(
             own = pd.MultiIndex.from_arrays([table[c] for c in fk.fields])
             known = pd.MultiIndex.from_arrays([target[c] for c in fk.reference])
             bad = ~own.isin(known)
-        bad &= ~np.logical_and.reduce([_missing(table[c]) for c in fk.fields])
+        missing = [(lambda codes, empty: empty[codes])(*_factorize(table[c])) for c in fk.fields]
+        bad &= ~np.logical_and.reduce(missing)
         for i in np.flatnonzero(bad)[: MAX_PROBLEMS_PER_FILE + 1]:
             value = ", ".join(str(table[c].iat[i]) for c in fk.fields)
             problems.add(
