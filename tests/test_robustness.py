@@ -524,8 +524,12 @@ def _indicator_without_observations(pack: Path) -> None:
 
 
 def _extreme_values(pack: Path) -> None:
-    replace_text(pack, "observations.csv", "2012,1.5,reported", "2012,1e308,reported")
-    replace_text(pack, "observations.csv", "2014,0,reported", "2014,-1e308,reported")
+    """Values near the float limit, printed so in the table they cite (provenance holds)."""
+    replace_text(pack, "observations.csv", "2012,1.5,reported,,1.5", "2012,1e308,reported,,1e308")
+    replace_text(pack, "observations.csv", "2014,0,reported,,0", "2014,-1e308,reported,,-1e308")
+    for file in ("excerpts.csv", "testland.txt"):
+        replace_text(pack, file, "2012\t1.5", "2012\t1e308")
+        replace_text(pack, file, "2014\t0", "2014\t-1e308")
 
 
 ODD = [

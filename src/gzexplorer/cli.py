@@ -38,8 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", metavar="PACK", help="data pack folder (default: built-in)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    v = sub.add_parser("validate", help="check a data pack and print a summary or its problems")
+    v = sub.add_parser(
+        "validate",
+        help="check a data pack (schema, keys, provenance) and print a summary or its problems",
+    )
     v.add_argument("pack", metavar="PACK", help="a data pack folder or its datapackage.json")
+    v.add_argument("--json", action="store_true", help="print a machine-readable report")
+    v.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     e = sub.add_parser("export", help="export charts as PNG, SVG or CSV without a window")
     which = e.add_mutually_exclusive_group(required=True)
@@ -145,14 +150,28 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from gzexplorer import model
+    """Exit 0 and a summary (plus ``warning:`` lines on stderr), or exit 1 and one line
+    per problem; ``--json`` prints the whole report on stdout instead."""
+    import json
+
+    from gzexplorer.model import DataPackError
+    from gzexplorer.model.loader import Report, validate
 
     try:
-        dataset = model.load(args.pack)
-    except model.DataPackError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        report = validate(args.pack)
+    except DataPackError as exc:  # the descriptor itself could not be read
+        report = Report(exc.problems, exc.warnings)
+    if args.strict and report.warnings:
+        report = Report(report.errors + report.warnings, [])
+    valid = not report.errors
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK if valid else EXIT_INVALID
+    for problem in report.errors + report.warnings:
+        print(problem, file=sys.stderr)
+    if not valid:
         return EXIT_INVALID
+    dataset = report.dataset
     print(f"{dataset.info.title}: valid data pack — {dataset.summary()}")
     return EXIT_OK
 

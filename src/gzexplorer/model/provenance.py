@@ -149,10 +149,11 @@ def _observations(obs: pd.DataFrame, passages: dict[str, str], rel: str, problem
     # a reported value is the number its printed cell holds
     rows = np.flatnonzero(reported & ~empty & ~absent)
     numbers = pd.to_numeric(pd.Series(cells[rows], dtype=object), errors="coerce").to_numpy(
-        dtype=float, na_value=np.nan
+        dtype=float, na_value=np.nan, copy=True
     )
     for j in np.flatnonzero(np.isnan(numbers)):  # "1,234", "−2": read one by one
-        numbers[j] = number_of_cell(cells[rows[j]]) or np.nan
+        number = number_of_cell(cells[rows[j]])
+        numbers[j] = np.nan if number is None else number
     differ = ~np.isclose(values[rows], numbers, rtol=1e-9, atol=1e-12)
     for i in rows[differ][: MAX_PROBLEMS_PER_FILE + 1]:
         cell = cells[i]

@@ -62,7 +62,7 @@ DECLINE = re.compile(
 )
 _DIGITS = re.compile(
     r"(?<![\w.,])(?P<sign>[-−–])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?![\w])(?:\s*(?P<scale>hundred|thousand|million|mn|billion|bn|trillion)\b)?",
+    r"(?:\s*(?P<scale>hundred|thousand|million|mn|billion|bn|trillion)\b|(?!\.?\w))",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)

@@ -314,6 +314,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Sources"), self.show_sources))
+        help_menu.addAction(self._action(self.tr("&Pack report"), self.show_pack_report))
         help_menu.addAction(self._action(self.tr("&About gzexplorer"), self.show_about))
 
     def _fill_view_menu(self) -> None:
@@ -447,7 +448,12 @@ class MainWindow(QMainWindow):
             return False
         self.set_dataset(dataset)
         self.settings.set("data/lastFolder", str(Path(path)))
-        self.statusBar().showMessage(self.tr("Opened %s") % dataset.info.title, 5000)
+        message = self.tr("Opened %s") % dataset.info.title
+        if dataset.warnings:
+            message += " · " + self.tr(
+                "%n warning(s): Help › Pack report", "", len(dataset.warnings)
+            )
+        self.statusBar().showMessage(message, 8000)
         return True
 
     def show_pack_problems(self, path: str, exc: DataPackError) -> None:
@@ -457,7 +463,7 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Cannot open data pack"))
         box.setText(self.tr("The data pack at %s has problems and was not opened.") % path)
-        lines = [str(p) for p in exc.problems]
+        lines = [str(p) for p in exc.problems + exc.warnings]
         box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
         box.setDetailedText("\n".join(lines))
         box.setObjectName("packProblems")
@@ -709,6 +715,44 @@ class MainWindow(QMainWindow):
             parts.append("<p>" + self.tr("Licence: ") + licences + "</p>")
         parts.append(f"<p><small>{escape_html(str(self.dataset.folder))}</small></p>")
         QMessageBox.information(self, self.tr("Sources"), "".join(parts))
+
+    def show_pack_report(self) -> None:
+        """What validation found in the open pack: its warnings (a pack with errors
+        does not open), or that there is nothing to report."""
+        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
+
+        warnings = getattr(self.dataset, "warnings", [])
+        box = QMessageBox(self)
+        box.setObjectName("packReport")
+        box.setWindowTitle(self.tr("Pack report"))
+        title = escape_html(self.dataset.info.title)
+        if not self.is_ready():
+            box.setText(self.tr("%s is still being checked.") % title)
+        elif not warnings:
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setText(
+                self.tr(
+                    "%s is valid: its schema, keys and the provenance of every number were "
+                    "checked, and nothing looks wrong."
+                )
+                % title
+            )
+        else:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(
+                self.tr(
+                    "%s is valid, with %n warning(s): things that are allowed but probably "
+                    "not meant.",
+                    "",
+                    len(warnings),
+                )
+                % title
+            )
+            lines = [str(w).removeprefix("warning: ") for w in warnings]
+            box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
+            box.setDetailedText("\n".join(lines))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
