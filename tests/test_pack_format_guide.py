@@ -407,12 +407,6 @@ def test_an_optional_column_left_out_of_the_csv_is_refused(tmp_path):
     ]
 
 
-@pytest.mark.xfail(
-    raises=ValueError,
-    reason="provenance._observations writes into the read-only array pd.to_numeric gives "
-    "(pandas 3): a reported cell like 1,058.2 crashes validation",
-    strict=False,
-)
 def test_a_printed_cell_with_thousands_commas_is_read(tmp_path, guide):
     """The guide: a reported value equals the number of its printed cell, `1,234` is 1234."""
     assert "`1,234` is 1234" in guide
@@ -459,10 +453,6 @@ def test_the_guide_gives_the_validate_options(guide):
     assert validate_options(guide) == ["--json", "--strict"]
 
 
-@pytest.mark.xfail(
-    reason="gzexplorer.cli has no validate --json / --strict yet (the guide documents them)",
-    strict=False,
-)
 @pytest.mark.parametrize("option", ["--json", "--strict"])
 def test_gzexplorer_validate_accepts_the_options_of_the_guide(option, capsys):
     assert cli.main(["validate", option, str(EXAMPLE)]) == cli.EXIT_OK
