@@ -45,25 +45,33 @@ def make(
         "digital",
         "county",
     ]
-    # Passages: one table per indicator (its printed cells, the years its milestones
-    # name), one sentence per figure (its quote), the rest random words; so that the
-    # pack passes every provenance check, as a real one must.
-    levels = [rng.uniform(10, 100) for _ in range(indicators)]
+    # Passages: per indicator a table of the values it prints (each once), one sentence
+    # per figure (its quote) and per milestone (its year), the rest random words; so
+    # that the pack passes every provenance check, as a real one must.
     cells: list[list[str]] = []
-    for i in range(indicators):
-        column, level = [], levels[i]
+    for _ in range(indicators):
+        column, level = [], rng.uniform(10, 100)
         for y in range(years):
             level += rng.gauss(0, 1)
-            column.append("-" if y % 97 == 13 else f"{level:.3f}")
+            column.append("-" if y % 97 == 13 else f"{level:.0f}")
         cells.append(column)
-    # one passage each for up to 200 figures, after the indicators' tables
-    figure_values = [rng.randint(1, 10**6) for _ in range(min(200, excerpts - indicators))]
+    spare = max(0, excerpts - indicators)
+    milestone_count = min(100, spare // 2)
+    figure_values = [rng.randint(1, 10**6) for _ in range(min(200, spare - milestone_count))]
+    first_milestone = indicators + len(figure_values)
+    milestone_years = [1 + i * 37 % years for i in range(milestone_count)]
 
     def text(i: int) -> str:
         if i < indicators:
-            return "YEAR\tVALUE\n" + "\n".join(f"{1 + y}\t{c}" for y, c in enumerate(cells[i]))
-        if indicators <= i < indicators + len(figure_values):
+            printed = sorted(set(cells[i]) - {"-"}, key=float)
+            rows = ("\t".join(printed[k : k + 10]) for k in range(0, len(printed), 10))
+            return "VALUES\n" + "\n".join(rows) + "\n- (not reported)"
+        if i < first_milestone:
             return f"The register counts {figure_values[i - indicators]:,} widgets."
+        if i < first_milestone + milestone_count:
+            return (
+                f"Event {i - first_milestone} took place in {milestone_years[i - first_milestone]}."
+            )
         return " ".join(rng.choice(words) for _ in range(40)) + f" {i}."
 
     write(
@@ -151,13 +159,13 @@ def make(
         [
             (
                 f"m{i}",
-                1 + i * 37 % years,
+                milestone_years[i],
                 f"Event {i}",
                 "",
                 theme_ids[i % themes],
-                f"e{i % indicators}",  # a table: it lists every year
+                f"e{first_milestone + i}",
             )
-            for i in range(100)
+            for i in range(milestone_count)
         ],
     )
     descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))

@@ -196,6 +196,7 @@ def main() -> int:
         "export_vs_matplotlib": 1.0,
         "big_load_s": 2.0,
         "big_switch_ms": 100,
+        "big_passage_click_ms": 100,
         "big_pan_frame_ms": 33,
         "big_peak_rss_mb": 600,
         "peak_rss_vs_lib_floor": 1.1,

@@ -22,6 +22,7 @@ KEYS = [
     "export_vs_matplotlib",
     "big_load_s",
     "big_switch_ms",
+    "big_passage_click_ms",
     "big_pan_frame_ms",
     "big_peak_rss_mb",
     "peak_rss_mb",

@@ -1203,6 +1203,28 @@ MUTATIONS = [
         ),
         TYPED,
     ),
+    Mutation("list-integer-only-delimiter", set_cell("sample", 1, "codes", ";"), TYPED),
+    Mutation("list-number-only-delimiter", set_cell("sample", 1, "shares", ","), TYPED),
+    # -- dialect and source properties gzexplorer does not read -----------------------------
+    Mutation(
+        "dialect-escape-char",
+        all_of(
+            set_resource("themes", dialect={"escapeChar": "\\"}),
+            set_cell("themes", 1, "description", "ends with \\"),
+        ),
+    ),
+    Mutation(
+        "dialect-skip-initial-space-blank-required",
+        all_of(
+            set_resource("themes", dialect={"skipInitialSpace": True}),
+            set_cell("themes", 1, "name", " "),
+        ),
+    ),
+    Mutation("dialect-header-rows-2", set_resource("themes", dialect={"headerRows": [2]})),
+    Mutation("dialect-header-rows-1-2", set_resource("themes", dialect={"headerRows": [1, 2]})),
+    Mutation("resource-compression-zip", set_resource("themes", compression="zip")),
+    Mutation("resource-scheme-http", set_resource("themes", scheme="http")),
+    Mutation("resource-extrapaths", set_resource("themes", extrapaths=["themes.csv"])),
     # -- more descriptor metadata -----------------------------------------------------------
     Mutation("sources-not-a-list", set_package(sources="Testland")),
     Mutation("contributors-not-a-list", set_package(contributors="me")),

@@ -106,6 +106,10 @@ class Dataset(ThemeAndPassageQueries):
                 strict=True,
             )
         ]
+        # the passages of every observation, coded: a click on a passage (citing) then
+        # looks through a few hundred lists, not a million rows
+        codes, lists = pd.factorize(tables["observations"]["excerpt_ids"])
+        self._observation_sources = codes, list(lists)
 
     # -- per-theme queries (theme_id None means everything) ---------------------------
     def indicators(self, theme_id: str | None = None) -> list[Indicator]:
@@ -182,13 +186,6 @@ class Dataset(ThemeAndPassageQueries):
             if m.id == milestone_id:
                 return self._excerpts_for(m.excerpt_ids)
         raise KeyError(milestone_id)
-
-    @cached_property
-    def _observation_sources(self) -> tuple[np.ndarray, list[tuple[str, ...]]]:
-        """Each observation's list of passages as a code into the distinct lists (a big
-        pack has a million observations and a few hundred lists)."""
-        codes, lists = pd.factorize(self.tables["observations"]["excerpt_ids"])
-        return codes, list(lists)
 
     def citing(self, excerpt_id: str) -> Citations:
         """Everything that names this excerpt as its source."""

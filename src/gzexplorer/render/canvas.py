@@ -7,6 +7,7 @@ wraps and stays text in SVG; the plot itself is a pyqtgraph PlotWidget.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -484,31 +485,53 @@ class ChartCanvas(QWidget):
         self._draw_highlight()
 
     def highlighted_marks(self) -> list[Mark]:
+        sparse, dense = self._highlighted_parts()
+        return sparse + [series.marks[int(i)] for series, hits in dense for i in hits]
+
+    def highlighted_count(self) -> int:
+        """How many marks are ringed (without making a Mark for each)."""
+        sparse, dense = self._highlighted_parts()
+        return len(sparse) + sum(len(hits) for _, hits in dense)
+
+    def _highlighted_parts(self) -> tuple[list[Mark], list[tuple[Any, np.ndarray]]]:
+        """The highlighted marks drawn one by one, and for each long series the
+        positions of its highlighted years (looked up together: a passage may be the
+        source of thousands of points)."""
         if not self._highlighted:
-            return []
-        found = [m for m in self._marks if _key(m.ref) in self._highlighted]
+            return [], []
+        sparse = [m for m in self._marks if _key(m.ref) in self._highlighted]
+        years: dict[str, list[int]] = {}
         for kind, series_id, year in self._highlighted:
-            for series in self._dense:
-                if kind == "point" and series.id == series_id and year is not None:
-                    i = series.marks.index_of(year)
-                    if i >= 0:
-                        found.append(series.marks[i])
-        return found
+            if kind == "point" and year is not None:
+                years.setdefault(series_id, []).append(year)
+        dense = []
+        for series in self._dense:
+            wanted = np.sort(np.asarray(years.get(series.id, ()), dtype=float))
+            if not len(wanted):
+                continue
+            xs = series.marks.xs
+            at = np.minimum(np.searchsorted(xs, wanted), len(xs) - 1)
+            dense.append((series, at[xs[at] == wanted]))
+        return sparse, dense
 
     def _draw_highlight(self) -> None:
         old = getattr(self, "_highlight_item", None)
         if old is not None and old.scene() is not None:
             self.plot_item.removeItem(old)
         self._highlight_item = None
-        marks = self.highlighted_marks()
-        if not marks or self.spec is None:
+        sparse, dense = self._highlighted_parts()
+        if not (sparse or any(len(hits) for _, hits in dense)) or self.spec is None:
             return
         s = self.chart_style
         if self.spec.kind == "bar":
-            xs = [math.log10(m.y) if self.spec.log_scale else m.y for m in marks]
+            xs = [math.log10(m.y) if self.spec.log_scale else m.y for m in sparse]
+            ys = [m.x for m in sparse]
         else:
-            xs = [m.x for m in marks]
-        ys = [m.y if self.spec.kind != "bar" else m.x for m in marks]
+            xs = [m.x for m in sparse]
+            ys = [m.y for m in sparse]
+        for series, hits in dense:
+            xs = np.concatenate([xs, series.marks.xs[hits]])
+            ys = np.concatenate([ys, series.marks.ys[hits]])
         item = pg.ScatterPlotItem(
             x=xs,
             y=ys,

@@ -645,7 +645,7 @@ class MainWindow(QMainWindow):
         self.canvas.highlight(refs)
         self.figure_model.set_highlighted({f.id for f in cited.figures})
         self.excerpts.highlight({excerpt_id}, scroll=False)
-        shown = len(self.canvas.highlighted_marks())
+        shown = self.canvas.highlighted_count()
         cards = sum(1 for f in cited.figures if self.figure_model.row_of(f.id) >= 0)
         self.statusBar().showMessage(
             self.tr("This passage is the source of %1 chart element(s) and %2 figure card(s) here")
