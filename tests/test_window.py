@@ -431,3 +431,46 @@ def test_a_theme_without_charts_shows_an_empty_chart_not_the_last_one(qtbot, pac
     assert w.canvas.plot_item.listDataItems() == []
     assert w.canvas.title.text() == "" and w.chart_panel.description.text() == ""
     assert w.chart_panel.tabs.count() == 0
+
+
+# -- the pack report ------------------------------------------------------------------
+
+
+def pack_report(window) -> QMessageBox:
+    (action,) = [
+        a for a in window.findChildren(type(window.open_action)) if "Pack report" in a.text()
+    ]
+    action.trigger()
+    (box,) = [b for b in window.findChildren(QMessageBox, "packReport") if b.isVisible()]
+    return box
+
+
+def test_pack_report_of_the_built_in_pack_says_nothing_is_wrong(window):
+    box = pack_report(window)
+    assert "is valid" in box.text()
+    assert "provenance of every number" in box.text()
+    assert box.detailedText() == ""
+    box.close()
+
+
+def test_a_pack_with_warnings_opens_and_its_report_lists_them(window, tmp_path):
+    import shutil
+
+    pack = Path(shutil.copytree(PACKS / "minimal", tmp_path / "pack"))
+    themes = pack / "themes.csv"
+    themes.write_text(
+        themes.read_text(encoding="utf-8").replace('province.",2,', 'province.",2,fishing'),
+        encoding="utf-8",
+    )
+
+    assert window.open_pack(pack)
+
+    assert "1 warning" in window.statusBar().currentMessage()
+    assert "Help › Pack report" in window.statusBar().currentMessage()
+    box = pack_report(window)
+    assert "with 1 warning" in box.text()
+    assert box.informativeText() == (
+        'themes.csv:3: icon: unknown icon "fishing"; the icons are economy, governance, '
+        "ecology, culture (or leave it empty)"
+    )
+    box.close()

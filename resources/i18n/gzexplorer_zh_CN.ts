@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartPanel</name>
@@ -15,7 +16,7 @@
         <translation>表格</translation>
     </message>
     <message>
-        <source>Show the chart's data as a table</source>
+        <source>Show the chart&apos;s data as a table</source>
         <translation>以表格显示图表数据</translation>
     </message>
     <message>
@@ -322,7 +323,7 @@ The details were written to %2.</source>
         <translation>显示表格(&amp;T)</translation>
     </message>
     <message>
-        <source>Show the chart's data as a table</source>
+        <source>Show the chart&apos;s data as a table</source>
         <translation>以表格显示图表数据</translation>
     </message>
     <message>
@@ -386,6 +387,10 @@ The details were written to %2.</source>
         <translation>资料来源(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Pack report</source>
+        <translation>数据包报告(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;About gzexplorer</source>
         <translation>关于 gzexplorer(&amp;A)</translation>
     </message>
@@ -408,6 +413,12 @@ The details were written to %2.</source>
     <message>
         <source>Opened %s</source>
         <translation>已打开 %s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): Help › Pack report</source>
+        <translation>
+            <numerusform>%n 条警告：帮助 › 数据包报告</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot open data pack</source>
@@ -456,6 +467,24 @@ The details were written to %2.</source>
     <message>
         <source>Licence: </source>
         <translation>许可：</translation>
+    </message>
+    <message>
+        <source>Pack report</source>
+        <translation>数据包报告</translation>
+    </message>
+    <message>
+        <source>%s is still being checked.</source>
+        <translation>%s 仍在检查中。</translation>
+    </message>
+    <message>
+        <source>%s is valid: its schema, keys and the provenance of every number were checked, and nothing looks wrong.</source>
+        <translation>%s 有效：已检查其模式、键以及每个数字的出处，未发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%s is valid, with %n warning(s): things that are allowed but probably not meant.</source>
+        <translation>
+            <numerusform>%s 有效，但有 %n 条警告：这些内容虽然允许，但可能并非本意。</numerusform>
+        </translation>
     </message>
     <message>
         <source>About gzexplorer</source>
