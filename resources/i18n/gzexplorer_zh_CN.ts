@@ -414,11 +414,13 @@ The details were written to %2.</source>
         <source>Opened %s</source>
         <translation>已打开 %s</translation>
     </message>
-    <message numerus="yes">
-        <source>%n warning(s): Help › Pack report</source>
-        <translation>
-            <numerusform>%n 条警告：帮助 › 数据包报告</numerusform>
-        </translation>
+    <message>
+        <source>warnings: %1 (Help › Pack report)</source>
+        <translation>警告：%1 条（帮助 › 数据包报告）</translation>
+    </message>
+    <message>
+        <source>%1 is valid. Warnings: %2. They name what is allowed but probably not meant.</source>
+        <translation>%1 有效。警告：%2 条，列出虽然允许但可能并非本意的内容。</translation>
     </message>
     <message>
         <source>Cannot open data pack</source>
@@ -479,12 +481,6 @@ The details were written to %2.</source>
     <message>
         <source>%s is valid: its schema, keys and the provenance of every number were checked, and nothing looks wrong.</source>
         <translation>%s 有效：已检查其模式、键以及每个数字的出处，未发现问题。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%s is valid, with %n warning(s): things that are allowed but probably not meant.</source>
-        <translation>
-            <numerusform>%s 有效，但有 %n 条警告：这些内容虽然允许，但可能并非本意。</numerusform>
-        </translation>
     </message>
     <message>
         <source>About gzexplorer</source>

@@ -450,9 +450,8 @@ class MainWindow(QMainWindow):
         self.settings.set("data/lastFolder", str(Path(path)))
         message = self.tr("Opened %s") % dataset.info.title
         if dataset.warnings:
-            message += " · " + self.tr(
-                "%n warning(s): Help › Pack report", "", len(dataset.warnings)
-            )
+            count = str(len(dataset.warnings))
+            message += " · " + self.tr("warnings: %1 (Help › Pack report)").replace("%1", count)
         self.statusBar().showMessage(message, 8000)
         return True
 
@@ -739,15 +738,10 @@ class MainWindow(QMainWindow):
             )
         else:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(
-                self.tr(
-                    "%s is valid, with %n warning(s): things that are allowed but probably "
-                    "not meant.",
-                    "",
-                    len(warnings),
-                )
-                % title
+            text = self.tr(
+                "%1 is valid. Warnings: %2. They name what is allowed but probably not meant."
             )
+            box.setText(text.replace("%1", title).replace("%2", str(len(warnings))))
             lines = [str(w).removeprefix("warning: ") for w in warnings]
             box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
             box.setDetailedText("\n".join(lines))
