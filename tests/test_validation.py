@@ -152,6 +152,12 @@ CASES = [
         lambda pack: {"MAX_DESCRIPTOR_BYTES": 1000},
     ),
     Case("descriptor-not-object", one(DESCRIPTOR, None, None, "expected a JSON object")),
+    Case(
+        # JSON may not begin with a byte order mark, and frictionless refuses one
+        "descriptor-with-bom",
+        one(DESCRIPTOR, None, None, "begins with a byte order mark (BOM)"),
+        lambda pack: replace_bytes(DESCRIPTOR, b"{", b"\xef\xbb\xbf{")(pack),
+    ),
     Case("no-resources-list", one(DESCRIPTOR, None, None, 'expected a "resources" list')),
     Case(
         "resource-without-name",
@@ -426,10 +432,10 @@ def test_minimal_pack_passes_frictionless_validate():
     assert report.valid, "\n".join(errors)
 
 
-def test_utf8_bom_is_accepted(tmp_path):
+def test_utf8_bom_is_accepted_in_tables_and_the_document(tmp_path):
     pack = make_pack(tmp_path)
     bom = b"\xef\xbb\xbf"
-    for name in [*(f"{t}.csv" for t in TABLES), "testland.txt", DESCRIPTOR]:
+    for name in [*(f"{t}.csv" for t in TABLES), "testland.txt"]:
         (pack / name).write_bytes(bom + (pack / name).read_bytes())
 
     data = model.load(pack)

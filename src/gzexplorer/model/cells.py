@@ -9,10 +9,8 @@ with vectorised pandas. Rows are visited one by one only to name the bad ones.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -22,9 +20,9 @@ from gzexplorer.model import profile
 from gzexplorer.model.errors import MAX_PROBLEMS_PER_FILE, Problems
 from gzexplorer.model.profile import Need
 from gzexplorer.model.tableschema import Field
+from gzexplorer.model.values import NUMBER, number, reader
 
 _ID = re.compile(profile.ID_PATTERN)
-_INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
 
 # (value, code, message) for one distinct cell; code is "" when the cell is good
 Verdict = tuple[Any, str, str]
@@ -67,7 +65,7 @@ def _has_checks(field: Field) -> bool:
 
 def _judge(field: Field, need: Need | None) -> Callable[[str], Verdict]:
     """The verdict on one distinct cell of ``field``."""
-    read = _reader(field)
+    read = reader(field)
     checks = _constraint_checks(field, read)
     empty = () if field.type == "list" else ""
     profile_check = _profile_check(field, need)
@@ -96,102 +94,6 @@ def _judge(field: Field, need: Need | None) -> Callable[[str], Verdict]:
         return value, "", ""
 
     return judge
-
-
-def _reader(field: Field) -> Callable[[str], tuple[Any, str]]:
-    """(value, "") for a good cell of this type, (None, what was expected) else."""
-    kind = field.type
-    if kind in ("string", "any"):
-        return lambda cell: (cell, "")
-    if kind == "integer":
-
-        def integer(cell: str):
-            s = cell.strip()
-            if _INTEGER.fullmatch(s):
-                return int(s), ""
-            return None, f'expected a whole number, got "{s}"'
-
-        return integer
-    if kind == "year":
-
-        def year(cell: str):
-            if len(cell) == 4 and cell.isascii() and cell.isdigit():
-                return int(cell), ""
-            return None, f'expected a year of four digits, got "{cell}"'
-
-        return year
-    if kind == "boolean":
-        mapping = {w: True for w in field.true_values} | {w: False for w in field.false_values}
-        words = ", ".join(field.true_values + field.false_values)
-
-        def boolean(cell: str):
-            if cell in mapping:
-                return mapping[cell], ""
-            return None, f'expected true or false, got "{cell}" (the schema reads {words})'
-
-        return boolean
-    if kind == "number":
-
-        def number(cell: str):
-            value = _number(cell, field)
-            if value is None:
-                return None, f'expected a number like 12.5, got "{cell.strip()}"'
-            if not math.isfinite(value):
-                return None, f'expected a finite number, got "{cell.strip()}"'
-            return value, ""
-
-        return number
-    if kind == "date":
-        fmt = "%Y-%m-%d" if field.format == "default" else field.format
-
-        def date(cell: str):
-            try:
-                return datetime.strptime(cell, fmt).date(), ""
-            except ValueError:
-                return (
-                    None,
-                    f'expected a date like {datetime(2021, 7, 1).strftime(fmt)}, got "{cell}"',
-                )
-
-        return date
-    if kind == "list":
-        item = _reader(Field("item", field.item_type))
-
-        def items(cell: str):
-            values = []
-            for part in cell.split(field.delimiter):
-                if not part.strip():
-                    continue  # "a;;b" or a trailing delimiter: no item
-                value, message = item(part.strip())
-                if message:
-                    return None, f"in the list: {message}"
-                values.append(value)
-            return tuple(values), ""
-
-        return items
-    raise AssertionError(kind)
-
-
-def _number(cell: str, field: Field) -> float | None:
-    s = cell.strip()
-    if field.group_char:
-        s = s.replace(field.group_char, "")
-    if field.decimal_char != ".":
-        if "." in s:
-            return None
-        s = s.replace(field.decimal_char, ".")
-    try:
-        return float(s) if _looks_numeric(s) else None
-    except ValueError:
-        return None
-
-
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|[+-]?(inf|Infinity|INF|nan|NaN)")
-
-
-def _looks_numeric(s: str) -> bool:
-    """Decimal's syntax, as frictionless reads numbers, less the underscores."""
-    return _NUMBER.fullmatch(s) is not None
 
 
 def _constraint_checks(field: Field, read) -> list[Callable[[str, Any], str]]:
@@ -256,8 +158,8 @@ def _profile_check(field: Field, need: Need | None) -> Callable[[Any], str] | No
     if need.kind == "ids":
 
         def ids(v):
-            if need.required and not v:
-                return "at least one id is required"
+            if "" in v:
+                return "an empty id in the list (two delimiters in a row, or one at an end?)"
             bad = next((i for i in v if not _ID.fullmatch(i)), None)
             return f'expected ids (letters, digits, _ . -), got "{bad}"' if bad else ""
 
@@ -300,7 +202,7 @@ def _numbers(
             has_dot = text.str.contains(".", regex=False).to_numpy()
             text = text.str.replace(field.decimal_char, ".", regex=False)
             text = text.where(~has_dot, "x")
-        numeric = text.str.fullmatch(_NUMBER.pattern).to_numpy(dtype=bool, na_value=False)
+        numeric = text.str.fullmatch(NUMBER.pattern).to_numpy(dtype=bool, na_value=False)
         numbers = pd.to_numeric(text.where(numeric, ""), errors="coerce")
         numbers = numbers.where(~missing)
         nan = ~missing & (~numeric | numbers.isna().to_numpy())
@@ -350,7 +252,7 @@ def _numbers(
         ("exclusiveMaximum", np.greater_equal, "not below the exclusive maximum"),
     ):
         bound = field.constraint(name)
-        limit = _number(bound, field) if isinstance(bound, str) else bound
+        limit = number(bound, field) if isinstance(bound, str) else bound
         if isinstance(limit, (int, float)) and not isinstance(limit, bool):
             with np.errstate(invalid="ignore"):
                 bad = fails(values, limit) & ~np.isnan(values)
@@ -367,7 +269,7 @@ def _numbers(
             )
     enum = field.constraint("enum")
     if enum is not None:
-        allowed = [_number(v, field) if isinstance(v, str) else v for v in enum]
+        allowed = [number(v, field) if isinstance(v, str) else v for v in enum]
         bad = ~np.isin(values, [a for a in allowed if isinstance(a, (int, float))]) & ~np.isnan(
             values
         )

@@ -20,6 +20,13 @@ from gzexplorer.model.errors import DataPackError, Problem, Problems
 from gzexplorer.model.tableschema import Dialect, Schema
 
 TABLE_FORMATS = {"csv": ",", "tsv": "\t"}
+# resource properties that make a file something else than one plain local file
+UNREAD_RESOURCE_KEYS = ("data", "compression", "scheme", "extrapaths", "innerpath")
+
+
+def _is_v2(descriptor: dict[str, Any]) -> bool:
+    """The package declares Data Package 2 (a ``$schema`` of the 2.x profiles)."""
+    return "/2." in str(descriptor.get("$schema", ""))
 
 
 @dataclass(frozen=True)
@@ -93,8 +100,18 @@ def read_pack(path: str | Path, problems: Problems, limit: int | None = None) ->
             document_name = None
     tables: dict[str, Resource] = {}
     document = None
+    pack_descriptor = descriptor
     for res_name, res in by_name.items():
         where = f'{name}: resource "{res_name}"'
+        unread = [key for key in UNREAD_RESOURCE_KEYS if key in res]
+        if unread:
+            problems.add(
+                where,
+                f'"{unread[0]}" is not read by gzexplorer: a resource is one '
+                "plain file in the pack folder",
+                code="descriptor-error",
+            )
+            continue
         file = packfiles.resource_path(folder, res, where, problems, limit)
         if file is None:
             continue
@@ -103,6 +120,7 @@ def read_pack(path: str | Path, problems: Problems, limit: int | None = None) ->
             document = Resource(res_name, rel, file, res)
             continue
         if not _is_table(res):
+            packfiles.check_file(file, res, rel, problems)
             continue
         encoding = str(res.get("encoding", "utf-8")).lower().replace("_", "-")
         if encoding not in ("utf-8", "utf-8-sig", "utf8"):
@@ -122,7 +140,7 @@ def read_pack(path: str | Path, problems: Problems, limit: int | None = None) ->
         if fmt == "tsv" and isinstance(raw_dialect, dict):
             res = {**res, "dialect": {"delimiter": "\t", **raw_dialect}}
         dialect = tableschema.read_dialect(res, where, problems)
-        schema = tableschema.read_schema(res, where, problems)
+        schema = tableschema.read_schema(res, where, problems, v2=_is_v2(pack_descriptor))
         if dialect is None or schema is None:
             continue
         if res_name in profile.RESOURCES and not tableschema.check_profile(

@@ -52,7 +52,10 @@ def read_descriptor(descriptor: Path) -> dict[str, Any]:
             f"the file is {size:,} bytes; a descriptor may be at most {MAX_DESCRIPTOR_BYTES:,}"
         )
     try:
-        text = descriptor.read_bytes().decode("utf-8-sig")
+        raw = descriptor.read_bytes()
+        if raw.startswith(b"\xef\xbb\xbf"):  # JSON may not begin with one (RFC 8259)
+            raise fail("the file begins with a byte order mark (BOM); save it as UTF-8 without")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise fail(f"not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
@@ -182,7 +185,7 @@ def _integrity(data: bytes, resource: dict, rel: str, problems: Problems) -> boo
             problems.add(rel, f'hash algorithm "{algorithm}" is not known', code="hash-count-error")
             return False
         actual = hashlib.new(algorithm, data).hexdigest()
-        if actual != digest.lower():
+        if actual != digest:  # hex digits in lower case, as frictionless compares
             problems.add(
                 rel,
                 f"the file's {algorithm} hash is {actual}; datapackage.json declares {digest}",
@@ -192,9 +195,60 @@ def _integrity(data: bytes, resource: dict, rel: str, problems: Problems) -> boo
     return True
 
 
+def check_file(path: Path, resource: dict, rel: str, problems: Problems) -> None:
+    """A resource gzexplorer does not read: its declared ``bytes`` and ``hash``."""
+    if "bytes" in resource or "hash" in resource:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.add(rel, f"cannot read: {exc.strerror}", code="source-error")
+            return
+        _integrity(data, resource, rel, problems)
+
+
+_TEXT_PROPERTIES = ("name", "id", "title", "description", "version", "homepage", "image", "created")
+_LIST_PROPERTIES = ("licenses", "sources", "contributors", "keywords")
+
+
+def _check_metadata(item: dict[str, Any], where: str, problems: Problems) -> None:
+    """What the Data Package spec says of a package's or a resource's own properties:
+    text where text is meant, lists of objects, licences with a name or a path."""
+    for key in _TEXT_PROPERTIES:
+        if key in item and not isinstance(item[key], str):
+            problems.add(where, f'"{key}" must be text', code="descriptor-error")
+    for key in _LIST_PROPERTIES:
+        if key not in item:
+            continue
+        value = item[key]
+        kind = str if key == "keywords" else dict
+        if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
+            what = "text" if kind is str else "objects"
+            problems.add(where, f'"{key}" must be a list of {what}', code="descriptor-error")
+        elif key == "licenses" and not all("name" in v or "path" in v for v in value):
+            problems.add(where, 'each licence needs a "name" or a "path"', code="descriptor-error")
+    if "created" in item and isinstance(item["created"], str):
+        from datetime import datetime
+
+        try:
+            datetime.fromisoformat(item["created"].replace("Z", "+00:00"))
+        except ValueError:
+            problems.add(
+                where, '"created" must be a date and time (ISO 8601)', code="descriptor-error"
+            )
+
+
 def check_descriptor(descriptor: dict[str, Any], name: str, problems: Problems) -> dict[str, dict]:
     """The resources by name; problems for what the Data Package spec refuses (a
-    resource without a valid, unique name; a bad package name)."""
+    resource without a valid, unique name; a bad package name; metadata of the wrong
+    kind; a profile gzexplorer cannot vouch for)."""
+    _check_metadata({k: v for k, v in descriptor.items() if k != "name"}, name, problems)
+    profile = descriptor.get("profile", "data-package")
+    if profile not in ("data-package", "tabular-data-package"):
+        problems.add(
+            name,
+            f'profile "{profile}": gzexplorer checks packs by the "data-package" profile',
+            code="descriptor-error",
+        )
     package_name = descriptor.get("name")
     if package_name is not None and (
         not isinstance(package_name, str) or not NAME_PATTERN.match(package_name)
@@ -218,4 +272,21 @@ def check_descriptor(descriptor: dict[str, Any], name: str, problems: Problems) 
             problems.add(name, f'two resources are named "{res["name"]}"', code="descriptor-error")
         else:
             by_name[res["name"]] = res
+            where = f'{name}: resource "{res["name"]}"'
+            _check_metadata({k: v for k, v in res.items() if k != "name"}, where, problems)
+            res_profile = res.get("profile", "data-resource")
+            if res_profile not in ("data-resource", "tabular-data-resource"):
+                problems.add(
+                    where, f'profile "{res_profile}" is not known', code="descriptor-error"
+                )
+            elif res_profile == "tabular-data-resource" and "schema" not in res:
+                problems.add(
+                    where, "a tabular-data-resource needs a schema", code="descriptor-error"
+                )
+            elif profile == "tabular-data-package" and "schema" not in res:
+                problems.add(
+                    where,
+                    "in a tabular-data-package every resource is a table with a schema",
+                    code="descriptor-error",
+                )
     return by_name

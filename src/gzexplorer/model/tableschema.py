@@ -16,10 +16,13 @@ from typing import Any
 
 from gzexplorer.model import profile
 from gzexplorer.model.errors import Problems
+from gzexplorer.model.values import reader
 
 TYPES = ("string", "number", "integer", "boolean", "year", "date", "list", "any")
 LIST_ITEM_TYPES = ("string", "integer", "number", "boolean")
-CONSTRAINTS = {  # the constraints each type supports (others are ignored, as frictionless)
+# The constraints each type supports, as frictionless 5 has them; "unique" on any type
+# but a list. Another constraint is refused, as frictionless refuses it.
+CONSTRAINTS = {
     "string": ("required", "unique", "minLength", "maxLength", "pattern", "enum"),
     "number": (
         "required",
@@ -61,6 +64,18 @@ CONSTRAINTS = {  # the constraints each type supports (others are ignored, as fr
     "list": ("required", "minLength", "maxLength"),
     "any": ("required", "unique", "enum"),
 }
+DIALECT_KEYS = {
+    "delimiter",
+    "quoteChar",
+    "doubleQuote",
+    "header",
+    "lineTerminator",
+    "csvddfVersion",
+    "$schema",
+    "title",
+    "description",
+}
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 DEFAULT_TRUE = ("true", "True", "TRUE", "1")
 DEFAULT_FALSE = ("false", "False", "FALSE", "0")
 
@@ -137,6 +152,15 @@ def read_dialect(resource: dict[str, Any], where: str, problems: Problems) -> Di
     if not isinstance(raw, dict):
         problems.add(where, "dialect must be an object", code="descriptor-error")
         return None
+    unread = sorted(set(raw) - DIALECT_KEYS)
+    if unread:
+        problems.add(
+            where,
+            f"dialect.{unread[0]} is not read by gzexplorer (it reads delimiter, quoteChar, "
+            "doubleQuote and a header row)",
+            code="descriptor-error",
+        )
+        return None
     delimiter = raw.get("delimiter", ",")
     quote = raw.get("quoteChar", '"')
     double = raw.get("doubleQuote", True)
@@ -158,8 +182,12 @@ def read_dialect(resource: dict[str, Any], where: str, problems: Problems) -> Di
     return Dialect(delimiter, quote, double) if ok else None
 
 
-def read_schema(resource: dict[str, Any], where: str, problems: Problems) -> Schema | None:
-    """The resource's Table Schema, or None (with problems) when it cannot be used."""
+def read_schema(
+    resource: dict[str, Any], where: str, problems: Problems, v2: bool = False
+) -> Schema | None:
+    """The resource's Table Schema, or None (with problems) when it cannot be used.
+    ``v2``: the package declares Data Package 2 (its ``$schema``), which brings
+    ``exclusiveMinimum`` and ``exclusiveMaximum``."""
     raw = resource.get("schema")
     if not isinstance(raw, dict):
         problems.add(where, 'expected a "schema" object (a Table Schema)', code="schema-error")
@@ -175,7 +203,7 @@ def read_schema(resource: dict[str, Any], where: str, problems: Problems) -> Sch
         missing = ("",)
     fields = []
     for i, f in enumerate(fields_raw, start=1):
-        parsed = _read_field(f, i, missing, where, problems)
+        parsed = _read_field(f, i, missing, where, problems, v2)
         if parsed is not None:
             fields.append(parsed)
     names = [f.name for f in fields]
@@ -183,12 +211,18 @@ def read_schema(resource: dict[str, Any], where: str, problems: Problems) -> Sch
         problems.add(where, f'field "{name}" is declared twice', code="schema-error")
     primary = raw.get("primaryKey", [])
     pk = () if primary == [] else _names(primary)
+    types = {f.name: f.type for f in fields}
     if pk is None or any(n not in names for n in pk):
         problems.add(where, f"primaryKey {primary!r} names no declared field", code="schema-error")
         pk = ()
+    elif any(types[n] == "list" for n in pk):
+        problems.add(where, "a list field cannot be part of the primaryKey", code="schema-error")
     fks = []
     raw_fks = raw.get("foreignKeys", [])
-    for fk in raw_fks if isinstance(raw_fks, list) else [raw_fks]:
+    if not isinstance(raw_fks, list):
+        problems.add(where, "foreignKeys must be a list", code="schema-error")
+        raw_fks = []
+    for fk in raw_fks:
         parsed_fk = _read_foreign_key(fk, names)
         if parsed_fk is None:
             problems.add(where, f"foreign key {fk!r} is not valid", code="schema-error")
@@ -214,7 +248,7 @@ def _read_foreign_key(fk: Any, names: list[str]) -> ForeignKey | None:
 
 
 def _read_field(
-    raw: Any, i: int, missing: tuple[str, ...], where: str, problems: Problems
+    raw: Any, i: int, missing: tuple[str, ...], where: str, problems: Problems, v2: bool
 ) -> Field | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
         problems.add(where, f'field {i} has no "name"', code="schema-error")
@@ -233,10 +267,27 @@ def _read_field(
     if fmt != "default" and not (kind == "date" and isinstance(fmt, str) and "%" in fmt):
         bad(f'format "{fmt}" is not one gzexplorer reads for {kind} (use "default")')
         return None
+    for key in ("title", "description"):
+        if key in raw and not isinstance(raw[key], str):
+            bad(f"{key} must be text")
+            return None
+    if "required" in raw:
+        bad('"required" belongs in "constraints": {"required": true}')
+        return None
     constraints = raw.get("constraints", {})
     if not isinstance(constraints, dict):
         bad("constraints must be an object")
         return None
+    for key in constraints:
+        if key not in CONSTRAINTS[kind]:
+            bad(f'constraint "{key}" is not supported by type "{kind}"')
+            return None
+        if key.startswith("exclusive") and not v2:
+            bad(
+                f'constraint "{key}" needs Data Package 2: declare its "$schema" in '
+                "datapackage.json, or use minimum/maximum"
+            )
+            return None
     checks = {
         "required": lambda v: isinstance(v, bool),
         "unique": lambda v: isinstance(v, bool),
@@ -268,11 +319,10 @@ def _read_field(
     if options["item_type"] not in LIST_ITEM_TYPES:
         bad(f'itemType "{options["item_type"]}" is not one of {", ".join(LIST_ITEM_TYPES)}')
         return None
-    bare = raw.get("bareNumber", True)
-    if bare is not True:
+    if raw.get("bareNumber", True) is not True:
         bad("bareNumber false (numbers with text around them) is not read by gzexplorer")
         return None
-    return Field(
+    field = Field(
         name,
         kind,
         fmt,
@@ -283,6 +333,34 @@ def _read_field(
         bare_number=True,
         **options,
     )
+    return field if _values_readable(field, raw, bad) else None
+
+
+def _values_readable(field: Field, raw: dict[str, Any], bad) -> bool:
+    """The bounds, enum values and example the field declares are values of its type
+    (an integer field's maximum of 7.5, a minimum of "soon", are refused)."""
+    read = reader(field)
+
+    def readable(value: Any) -> bool:
+        if isinstance(value, bool):
+            return field.type in ("boolean", "any") and isinstance(value, bool)
+        if isinstance(value, (int, float)) and field.type in ("number", "integer", "year"):
+            return field.type == "number" or float(value).is_integer()
+        return isinstance(value, str) and read(value)[1] == ""
+
+    for key in BOUNDS:
+        if key in field.constraints and not readable(field.constraints[key]):
+            bad(f"constraint {key} {field.constraints[key]!r} is not a {field.type}")
+            return False
+    for value in field.constraints.get("enum", []) or []:
+        if not readable(value):
+            bad(f"the enum value {value!r} is not a {field.type}")
+            return False
+    example = raw.get("example")
+    if example and not readable(example):
+        bad(f"the example {example!r} is not a {field.type}")
+        return False
+    return True
 
 
 def _is_pattern(value: Any) -> bool:
