@@ -67,19 +67,16 @@ def _judge(field: Field, need: Need | None) -> Callable[[str], Verdict]:
     """The verdict on one distinct cell of ``field``."""
     read = reader(field)
     checks = _constraint_checks(field, read)
-    empty = () if field.type == "list" else ""
     profile_check = _profile_check(field, need)
-    need_value = need is not None and need.required
+    required = field.required or (need is not None and need.required)
+    # a missing cell: empty text or list, so that the app need not test for None
+    missing = {"list": (), "string": "", "any": ""}.get(field.type)
 
     def judge(cell: str) -> Verdict:
         if cell in field.missing_values:
-            if field.required or need_value:
-                return (
-                    empty if field.type in ("string", "list", "any") else None,
-                    ("constraint-error"),
-                    "a value is required",
-                )
-            return (empty if field.type in ("string", "list", "any") else None), "", ""
+            if required:
+                return missing, "constraint-error", "a value is required"
+            return missing, "", ""
         value, message = read(cell)
         if message:
             return None, "type-error", message

@@ -172,15 +172,14 @@ def load(path: str | Path, strict: bool = False):
 def validate(path: str | Path) -> Report:
     """Every problem of the pack at ``path``, and the dataset if there is none.
     Raises DataPackError only when the descriptor itself cannot be read."""
-    import pandas as pd  # noqa: F401 - stage 2 needs pandas: imported here, not for the preview
-
+    # stage 2 needs pandas: imported here, not by the first frame's preview
     from gzexplorer.model import advice, cells, csvtable, provenance, references
     from gzexplorer.model.dataset import Dataset
     from gzexplorer.model.entities import PackInfo
 
     problems = Problems()
     pack = read_pack(path, problems)
-    tables: dict[str, pd.DataFrame] = {}
+    tables = {}
     files = {name: res.rel for name, res in pack.tables.items()}
     for name, res in pack.tables.items():
         text = packfiles.read_text(res.path, res.rel, problems, records=True, resource=res.raw)

@@ -8,7 +8,6 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -61,6 +60,8 @@ def reader(field: Field) -> Callable[[str], tuple[Any, str]]:
 
         return finite
     if kind == "date":
+        from datetime import datetime  # few packs have dates: not imported for the first frame
+
         fmt = "%Y-%m-%d" if field.format == "default" else field.format
 
         def date(cell: str):
