@@ -138,20 +138,6 @@ BUILTIN_CASES = {
 }
 
 
-@pytest.mark.parametrize("case", list(BUILTIN_CASES))
-def test_a_number_without_its_source_is_refused(case, tmp_path):
-    change, start, says = BUILTIN_CASES[case]
-    pack = copy(BUILTIN, tmp_path)
-    change(pack)
-
-    result = run_validate(str(pack))
-
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert any(line.startswith(start) and says in line for line in lines), result.stderr
-
-
 # The same rules on the invented Testland pack, including the cases the built-in
 # pack cannot show.
 TESTLAND_CASES = {
@@ -217,15 +203,22 @@ TESTLAND_CASES = {
 }
 
 
-@pytest.mark.parametrize("case", list(TESTLAND_CASES))
-def test_testland_mistakes_are_refused(case, tmp_path):
-    change, start, says = TESTLAND_CASES[case]
-    pack = copy(MINIMAL, tmp_path)
+CASES = [(BUILTIN, case, *BUILTIN_CASES[case]) for case in BUILTIN_CASES] + [
+    (MINIMAL, case, *TESTLAND_CASES[case]) for case in TESTLAND_CASES
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "case", "change", "start", "says"), CASES, ids=[f"{c[0].name}-{c[1]}" for c in CASES]
+)
+def test_a_number_without_its_source_is_refused(source, case, change, start, says, tmp_path):
+    pack = copy(source, tmp_path)
     change(pack)
 
     result = run_validate(str(pack))
 
     assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert any(line.startswith(start) and says in line for line in lines), result.stderr
 

@@ -179,6 +179,7 @@ def _integrity(data: bytes, resource: dict, rel: str, problems: Problems) -> boo
     declared = resource.get("hash")
     if declared is not None:
         import hashlib  # seldom declared: not imported for the first frame
+
         algorithm, _, digest = str(declared).rpartition(":")
         algorithm = algorithm or "md5"
         if algorithm not in ("md5", "sha1", "sha256", "sha512"):

@@ -22,45 +22,22 @@ TYPES = ("string", "number", "integer", "boolean", "year", "date", "list", "any"
 LIST_ITEM_TYPES = ("string", "integer", "number", "boolean")
 # The constraints each type supports, as frictionless 5 has them; "unique" on any type
 # but a list. Another constraint is refused, as frictionless refuses it.
+_ORDERED = (
+    "required",
+    "unique",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "enum",
+)  # types with an order: numbers, years, dates
 CONSTRAINTS = {
     "string": ("required", "unique", "minLength", "maxLength", "pattern", "enum"),
-    "number": (
-        "required",
-        "unique",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "enum",
-    ),
-    "integer": (
-        "required",
-        "unique",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "enum",
-    ),
+    "number": _ORDERED,
+    "integer": _ORDERED,
+    "year": _ORDERED,
+    "date": _ORDERED,
     "boolean": ("required", "unique", "enum"),
-    "year": (
-        "required",
-        "unique",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "enum",
-    ),
-    "date": (
-        "required",
-        "unique",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "enum",
-    ),
     "list": ("required", "minLength", "maxLength"),
     "any": ("required", "unique", "enum"),
 }
