@@ -246,6 +246,11 @@ def set_resource(name: str, /, **props: Any) -> Change:
     return descriptor_edit(lambda d: resource(d, name).update(props))
 
 
+def foreign_key(fields: str | list[str], resource: str, reference: str | list[str]) -> list:
+    """A schema's foreignKeys with one key."""
+    return [{"fields": fields, "reference": {"resource": resource, "fields": reference}}]
+
+
 def set_schema(name: str, /, **props: Any) -> Change:
     return descriptor_edit(lambda d: resource(d, name)["schema"].update(props))
 
@@ -725,66 +730,47 @@ MUTATIONS = [
         "foreign-key-unknown-resource",
         set_schema(
             "observations",
-            foreignKeys=[
-                {"fields": "indicator_id", "reference": {"resource": "nowhere", "fields": "id"}}
-            ],
+            foreignKeys=foreign_key("indicator_id", "nowhere", "id"),
         ),
     ),
     Mutation(
         "foreign-key-unknown-field",
         set_schema(
             "observations",
-            foreignKeys=[
-                {
-                    "fields": "indicator_id",
-                    "reference": {"resource": "indicators", "fields": "nope"},
-                }
-            ],
+            foreignKeys=foreign_key("indicator_id", "indicators", "nope"),
         ),
     ),
     Mutation(
         "foreign-key-wrong-field",
         set_schema(
             "observations",
-            foreignKeys=[
-                {
-                    "fields": "indicator_id",
-                    "reference": {"resource": "indicators", "fields": "name"},
-                }
-            ],
+            foreignKeys=foreign_key("indicator_id", "indicators", "name"),
         ),
     ),
     Mutation(
         "foreign-key-count-mismatch",
         set_schema(
             "observations",
-            foreignKeys=[
-                {
-                    "fields": ["indicator_id", "year"],
-                    "reference": {"resource": "indicators", "fields": "id"},
-                }
-            ],
+            foreignKeys=foreign_key(["indicator_id", "year"], "indicators", "id"),
         ),
     ),
     Mutation(
         "foreign-key-broken",
         set_schema(
             "milestones",
-            foreignKeys=[{"fields": "id", "reference": {"resource": "themes", "fields": "id"}}],
+            foreignKeys=foreign_key("id", "themes", "id"),
         ),
         BOTH,
     ),
     Mutation(
         "foreign-key-self",
-        set_schema(
-            "figures", foreignKeys=[{"fields": "id", "reference": {"resource": "", "fields": "id"}}]
-        ),
+        set_schema("figures", foreignKeys=foreign_key("id", "", "id")),
     ),
     Mutation(
         "foreign-key-self-broken",
         set_schema(
             "figures",
-            foreignKeys=[{"fields": "unit", "reference": {"resource": "", "fields": "id"}}],
+            foreignKeys=foreign_key("unit", "", "id"),
         ),
         BOTH,
     ),
@@ -792,7 +778,7 @@ MUTATIONS = [
         "foreign-key-list-field",
         set_schema(
             "figures",
-            foreignKeys=[{"fields": "themes", "reference": {"resource": "themes", "fields": "id"}}],
+            foreignKeys=foreign_key("themes", "themes", "id"),
         ),
         BOTH,
     ),
@@ -800,9 +786,7 @@ MUTATIONS = [
         "foreign-key-to-document",
         set_schema(
             "observations",
-            foreignKeys=[
-                {"fields": "indicator_id", "reference": {"resource": "document", "fields": "id"}}
-            ],
+            foreignKeys=foreign_key("indicator_id", "document", "id"),
         ),
     ),
     Mutation(
@@ -823,9 +807,7 @@ MUTATIONS = [
         "foreign-key-integer-to-string",
         set_schema(
             "milestones",
-            foreignKeys=[
-                {"fields": "year", "reference": {"resource": "observations", "fields": "year"}}
-            ],
+            foreignKeys=foreign_key("year", "observations", "year"),
         ),
     ),
     # -- dialects ---------------------------------------------------------------------------
@@ -1173,9 +1155,7 @@ MUTATIONS = [
         "sample-foreign-key-integer-to-integer",
         set_schema(
             "sample",
-            foreignKeys=[
-                {"fields": "year", "reference": {"resource": "milestones", "fields": "year"}}
-            ],
+            foreignKeys=foreign_key("year", "milestones", "year"),
         ),
         TYPED,
     ),
@@ -1183,9 +1163,7 @@ MUTATIONS = [
         "sample-foreign-key-text-to-integer",
         set_schema(
             "sample",
-            foreignKeys=[
-                {"fields": "name", "reference": {"resource": "themes", "fields": "order"}}
-            ],
+            foreignKeys=foreign_key("name", "themes", "order"),
         ),
         TYPED,
     ),
@@ -1193,12 +1171,7 @@ MUTATIONS = [
         "sample-composite-foreign-key-broken",
         set_schema(
             "sample",
-            foreignKeys=[
-                {
-                    "fields": ["name", "count"],
-                    "reference": {"resource": "", "fields": ["name", "share"]},
-                }
-            ],
+            foreignKeys=foreign_key(["name", "count"], "", ["name", "share"]),
         ),
         TYPED,
     ),
@@ -1341,20 +1314,26 @@ tricky_text = st.one_of(
 # text), and shrinking would validate hundreds more packs with both validators.
 PHASES = [Phase.explicit, Phase.generate]
 
+
+def fixed_examples(n: int):
+    """Hypothesis settings of these tests: n examples, the same on every run."""
+    return settings(
+        max_examples=n,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        phases=PHASES,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+
+
 # (base, table) pairs the hypothesis tests change; the sample table more often, as its
 # cells are read by the Table Schema rules alone.
 TARGETS = [(base, table) for base in ("minimal", "builtin") for table in TABLES]
 TARGETS += [("typed", "sample")] * 6
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    phases=PHASES,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+@fixed_examples(40)
 @given(data=st.data(), target=st.sampled_from(TARGETS))
 def test_a_cell_replaced_with_tricky_text(data, target):
     base, table = target
@@ -1369,14 +1348,7 @@ def test_a_cell_replaced_with_tricky_text(data, target):
         assert_gzexplorer_refuses_what_frictionless_refuses(pack, what)
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    phases=PHASES,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+@fixed_examples(20)
 @given(data=st.data(), target=st.sampled_from(TARGETS))
 def test_a_header_label_replaced_with_tricky_text(data, target):
     base, table = target
@@ -1443,14 +1415,7 @@ def _maybe_number(text: str) -> Any:
         return text
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    phases=PHASES,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+@fixed_examples(40)
 @given(data=st.data(), target=st.sampled_from(TARGETS))
 def test_a_schema_field_changed(data, target):
     base, table = target
