@@ -308,3 +308,45 @@ def test_screenshot_without_a_display(qapp, tmp_path):
     assert len(np.unique(px.reshape(-1, 4), axis=0)) > 50  # a real window, not a blank fill
     for series in spec("economy").series:
         assert has_color(px, series.color), series.name
+
+
+@pytest.mark.parametrize("chart", [1, 2], ids=["line", "bar"])
+def test_a_chinese_csv_keeps_only_the_sources_in_its_source_column(tmp_path, chart):
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.skip("no CJK font installed: the export stays English")
+    out = tmp_path / "chart.csv"
+    done = gzexplorer(
+        [
+            "export",
+            "--theme",
+            "economy",
+            "--chart",
+            str(chart),
+            "--out",
+            str(out),
+            "--language",
+            "zh_CN",
+        ],
+        tmp_path,
+    )
+
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and any("\u4e00" <= ch <= "\u9fff" for ch in rows[0]["indicator"])  # Chinese
+    assert all(not r["source"].startswith(("来源", "Source")) for r in rows)
+    assert all(r["source"] for r in rows)
+
+
+def test_export_refuses_an_unknown_language(tmp_path):
+    done = gzexplorer(
+        ["export", "--theme", "economy", "--out", str(tmp_path / "c.csv"), "--language", "xx"],
+        tmp_path,
+    )
+
+    assert done.returncode == 2
+    assert done.stderr.strip() == "gzexplorer: --language 'xx': choose one of en, zh_CN"
+    assert not (tmp_path / "c.csv").exists()

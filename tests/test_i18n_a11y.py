@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTabBar
 
@@ -87,7 +87,7 @@ def test_no_user_visible_string_in_the_code_lacks_a_translation(tmp_path):
 def test_the_app_started_with_a_chinese_locale_speaks_chinese(qapp, tmp_path):
     script = r"""
 import os, sys
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from gzexplorer.ui.application import make_app
 app = make_app()
 from gzexplorer import model
@@ -242,3 +242,16 @@ def test_numbers_follow_the_interface_locale(qapp):
         assert fmt.number(170000) == "170.000" and fmt.number(7.75) == "7,75"
     finally:
         i18n.apply("en")
+
+
+def test_the_table_view_speaks_the_interface_language(qtbot, window):
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.skip("no CJK font installed")
+    window.show_view("economy")
+    window.set_language("zh_CN")
+    model = window.chart_panel.table_model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headers == ["编号", "指标", "单位", "年份", "数值", "状态", "来源"]
+    window.set_language("en")
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headers == ["Id", "Indicator", "Unit", "Year", "Value", "Status", "Source"]

@@ -981,3 +981,14 @@ def test_the_reliability_doc_quotes_what_the_program_prints(tmp_path, capsys):
         path = BY_ID[case_id].build(tmp_path / case_id)
         printed = [line.replace(str(path), "PACK") for line in validate_lines(path, capsys)]
         assert quoted == "<br>".join(f"`{line}`" for line in printed), case_id
+
+
+def test_the_error_log_rotates_instead_of_growing_without_bound(log_folder, monkeypatch):
+    monkeypatch.setattr(error_hook, "MAX_LOG_BYTES", 2000)
+    for i in range(200):
+        assert error_hook.write_log(f"report {i}\n" + "Traceback line\n" * 20) is not None
+
+    files = sorted(p.name for p in log_folder.iterdir())
+    assert files == ["gzexplorer.log", "gzexplorer.log.1", "gzexplorer.log.2", "gzexplorer.log.3"]
+    assert all((log_folder / f).stat().st_size <= 2000 for f in files)
+    assert "report 199" in (log_folder / "gzexplorer.log").read_text(encoding="utf-8")

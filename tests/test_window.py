@@ -473,3 +473,27 @@ def test_a_pack_with_warnings_opens_and_its_report_lists_them(window, tmp_path):
         "ecology, culture (or leave it empty)"
     )
     box.close()
+
+
+def test_hiding_and_showing_a_series_again_redraws_nothing_new(qtbot, window):
+    """The chart with a series hidden is kept like any other: toggling back and forth
+    shows the two kept canvases, it does not draw a new one each time."""
+    window.show_view("economy")
+    panel = window.chart_panel
+    first = panel.current_spec().series[0].id
+    panel.set_series_visible(first, False)
+    hidden_canvas = panel.canvas
+    panel.set_series_visible(first, True)
+    full_canvas = panel.canvas
+    drawn = panel.canvas_stack.count()
+
+    for _ in range(3):
+        panel.set_series_visible(first, False)
+        assert panel.canvas is hidden_canvas
+        panel.set_series_visible(first, True)
+        assert panel.canvas is full_canvas
+
+    assert panel.canvas_stack.count() == drawn
+    assert [s.id for s in hidden_canvas.spec.series] == [
+        s.id for s in panel.charts()[0].series if s.id != first
+    ]

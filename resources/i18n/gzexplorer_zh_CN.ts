@@ -61,6 +61,37 @@
     </message>
 </context>
 <context>
+    <name>ChartTableModel</name>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>not reported</source>
@@ -93,6 +124,10 @@
     <message>
         <source>Source: %1; in %2</source>
         <translation>来源：%1；见 %2</translation>
+    </message>
+    <message>
+        <source>%1; in %2</source>
+        <translation>%1；见 %2</translation>
     </message>
     <message>
         <source>Source: %1</source>

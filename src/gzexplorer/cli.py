@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--scale", type=float, default=1.0, metavar="S", help="pixel density, 1-4")
     e.add_argument("--transparent", action="store_true", help="PNG/SVG without a background")
     e.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
+    e.add_argument("--language", default="en", metavar="LANG", help="en (default) or zh_CN")
 
     s = sub.add_parser("screenshot", help="render the main window at a theme to a PNG")
     s.add_argument("--theme", required=True, metavar="THEME", help="overview or a theme id")
@@ -108,6 +109,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     dataset = _dataset(args)
     _headless_app()
+    _use_language(args.language)
     if args.all:
         written = export_all(
             dataset, args.out, args.width, args.height, args.scale, args.transparent
@@ -130,6 +132,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     )
     print(path)
     return EXIT_OK
+
+
+def _use_language(code: str) -> None:
+    """Charts and their words in ``code``; a note on stderr if it cannot be had."""
+    from gzexplorer.ui import i18n
+
+    if code not in i18n.available():
+        raise CliError(f"--language {code!r}: choose one of {', '.join(i18n.available())}")
+    if i18n.apply(code) != code:
+        print(
+            f"gzexplorer: no font for {code} is installed; the charts are in English",
+            file=sys.stderr,
+        )
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:

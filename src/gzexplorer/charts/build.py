@@ -145,7 +145,7 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 x_label=translate("Charts", "Year"),
                 y_label=unit,
                 series=tuple(series),
-                source=_source_line(sources, dataset),
+                **_sources(sources, dataset),
                 annotations=tuple(annotations),
                 notes=tuple(notes),
                 alt_text="; ".join(alt) + "." if alt else "",
@@ -178,11 +178,16 @@ def _unit_words(unit: str) -> str:
     return unit[:1].upper() + unit[1:]
 
 
-def _source_line(sources: list[str], dataset: Dataset) -> str:
+def _sources(sources: list[str], dataset: Dataset) -> dict[str, str]:
+    """The source line under a chart, and the same sources without the word "Source:"
+    for the table's and the CSV's source column."""
     doc = document_source(dataset)
     if sources:
-        return _fill(translate("Charts", "Source: %1; in %2"), "; ".join(sources), doc)
-    return _fill(translate("Charts", "Source: %1"), doc)
+        return {
+            "source": _fill(translate("Charts", "Source: %1; in %2"), "; ".join(sources), doc),
+            "source_text": _fill(translate("Charts", "%1; in %2"), "; ".join(sources), doc),
+        }
+    return {"source": _fill(translate("Charts", "Source: %1"), doc), "source_text": doc}
 
 
 # -- bar charts ----------------------------------------------------------------------
@@ -231,7 +236,7 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 series=(
                     Series(f"{theme_id}-bar-{n}", group, unit, palette.color(0), tuple(marks)),
                 ),
-                source=_source_line([], dataset),
+                **_sources([], dataset),
                 categories=tuple(m.label for m in marks),
                 log_scale=log,
                 alt_text=f"{group}: {alt}.",
@@ -292,6 +297,6 @@ def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_th
         x_label=translate("Charts", "Year"),
         y_label="",
         series=tuple(series),
-        source=_source_line([], dataset),
+        **_sources([], dataset),
         alt_text=f"{title}: {alt}." if alt else "",
     )

@@ -163,13 +163,14 @@ class ChartSpec:
     notes: tuple[str, ...] = ()  # footnotes such as "not reported for 2012–2014"
     log_scale: bool = False
     alt_text: str = ""
+    source_text: str = ""  # the sources without the words "Source:" (table, CSV)
 
     @cached_property
     def rows(self) -> Sequence[TableRow]:
         """The chart's data, as the table view and the CSV export show it."""
         if self.kind == "line":
             return LineRows(self)
-        source = self.source.removeprefix("Source: ")
+        source = self.source_text
         if self.kind == "bar":  # bars are drawn bottom-up; rows read top-down
             return tuple(
                 TableRow(m.ref.id, m.label, s.unit, m.ref.year, m.y, m.status, source)
@@ -224,7 +225,7 @@ class LineRows(_MadeOnRead):
 
         k = bisect_right(self._starts, i) - 1
         s = self._spec.series[k]
-        source = s.source or self._spec.source
+        source = s.source or self._spec.source_text
         if isinstance(s.marks, PointMarks):  # straight from the columns (sorting reads all)
             year, value, status = s.marks.cells(i - self._starts[k])
             return TableRow(s.id, s.name, s.unit, year, value, status, source)

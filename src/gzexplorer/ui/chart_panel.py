@@ -43,6 +43,7 @@ class ChartPanel(QWidget):
         self.setObjectName("chartPanel")
         self._specs: list[ChartSpec] = []
         self._hidden_series: dict[str, set[str]] = {}
+        self._partial_specs: dict[tuple[int, frozenset[str]], ChartSpec] = {}
 
         self.tabs = QTabBar(objectName="chartTabs")
         self.tabs.setExpanding(False)
@@ -159,6 +160,7 @@ class ChartPanel(QWidget):
     # -- charts ---------------------------------------------------------------------
     def set_charts(self, specs: list[ChartSpec], index: int = 0) -> None:
         self._specs = list(specs)
+        self._partial_specs = {}  # (id of a spec, hidden series) -> the spec as shown
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
@@ -186,10 +188,14 @@ class ChartPanel(QWidget):
         if not 0 <= i < len(self._specs):
             return None
         spec = self._specs[i]
-        hidden = self._hidden_series.get(spec.id, set())
-        if hidden:
-            spec = spec.with_series({s.id for s in spec.series} - hidden)
-        return spec
+        hidden = frozenset(self._hidden_series.get(spec.id, ()))
+        if not hidden:
+            return spec
+        # the same object for the same choice, so that its kept canvas is found again
+        key = (id(spec), hidden)
+        if key not in self._partial_specs:
+            self._partial_specs[key] = spec.with_series({s.id for s in spec.series} - hidden)
+        return self._partial_specs[key]
 
     def _on_tab(self, index: int) -> None:
         self._show(index)

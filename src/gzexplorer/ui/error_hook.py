@@ -29,15 +29,31 @@ def log_path() -> Path:
     return log_folder() / "gzexplorer.log"
 
 
+MAX_LOG_BYTES = 1_000_000  # then gzexplorer.log becomes gzexplorer.log.1, and so on
+LOG_BACKUPS = 3
+
+
 def write_log(details: str) -> Path | None:
-    """Append a report to the log; None if even that fails (disk full, read-only)."""
-    import datetime
+    """Append a report to the log, which rotates (at most MAX_LOG_BYTES a file, and
+    LOG_BACKUPS older files); None if even that fails (disk full, read-only)."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    class Handler(RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+            raise  # the OSError being handled: write_log returns None
 
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as f:
-            f.write(f"--- {datetime.datetime.now().isoformat(timespec='seconds')} ---\n{details}\n")
+        handler = Handler(
+            path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+        )
+        handler.setFormatter(logging.Formatter("--- %(asctime)s ---\n%(message)s"))
+        try:
+            handler.emit(logging.makeLogRecord({"msg": details, "levelno": logging.ERROR}))
+        finally:
+            handler.close()
     except OSError:
         return None
     return path

@@ -15,16 +15,6 @@ from gzexplorer.ui.item_models import ROOT, Index
 class ChartTableModel(QAbstractTableModel):
     """The data of the chart on screen, in the export's tidy columns."""
 
-    HEADERS = {
-        "indicator_id": "Id",
-        "indicator": "Indicator",
-        "unit": "Unit",
-        "year": "Year",
-        "value": "Value",
-        "status": "Status",
-        "source": "Source",
-    }
-
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: Sequence[TableRow] = ()
@@ -42,8 +32,21 @@ class ChartTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[TABLE_COLUMNS[section]])
+            return self._headers()[TABLE_COLUMNS[section]]
         return None
+
+    def _headers(self) -> dict[str, str]:
+        """The column titles, in the interface language (each a tr() call of its own,
+        so that lupdate finds them)."""
+        return {
+            "indicator_id": self.tr("Id"),
+            "indicator": self.tr("Indicator"),
+            "unit": self.tr("Unit"),
+            "year": self.tr("Year"),
+            "value": self.tr("Value"),
+            "status": self.tr("Status"),
+            "source": self.tr("Source"),
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
