@@ -992,3 +992,59 @@ def test_the_error_log_rotates_instead_of_growing_without_bound(log_folder, monk
     assert files == ["gzexplorer.log", "gzexplorer.log.1", "gzexplorer.log.2", "gzexplorer.log.3"]
     assert all((log_folder / f).stat().st_size <= 2000 for f in files)
     assert "report 199" in (log_folder / "gzexplorer.log").read_text(encoding="utf-8")
+
+
+# -- no display ------------------------------------------------------------------------------
+
+
+def _start_window(env_changes: dict[str, str | None]) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    for key, value in env_changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return subprocess.run(
+        [sys.executable, "-m", "gzexplorer"], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="X11 and Wayland displays are Linux's")
+@pytest.mark.parametrize(
+    ("display", "says"),
+    [
+        (None, "no display is set (DISPLAY and WAYLAND_DISPLAY are empty)"),
+        (":987", "the X display :987 cannot be reached"),
+    ],
+    ids=["unset", "nothing-there"],
+)
+def test_without_a_display_the_window_says_so_in_one_line(display, says):
+    result = _start_window({"DISPLAY": display})
+
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"gzexplorer: cannot open a window: {says}.")
+    assert "export, screenshot and validate work without a display" in line
+    assert "xvfb-run" in line
+    assert "libxcb" not in line  # Qt's own, misleading, hint is not reached
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb")
+def test_a_display_that_is_there_is_found(monkeypatch):
+    from gzexplorer.ui.application import no_display_reason
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":86")
+    server = subprocess.Popen(["Xvfb", ":86", "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):  # until the server answers (a readiness wait, not a timing)
+            if no_display_reason() == "":
+                break
+            time.sleep(0.1)
+        assert no_display_reason() == ""
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert no_display_reason() == "the X display :86 cannot be reached"

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import sys
 
-from gzexplorer.ui.application import dispose, make_app, missing_xcb_packages
+from gzexplorer.ui.application import (
+    dispose,
+    make_app,
+    missing_xcb_packages,
+    no_display_reason,
+)
+
+EXIT_NO_DISPLAY = 2
 
 
 def run(data: str | None = None) -> int:
+    reason = no_display_reason()
+    if reason:  # said plainly here: Qt would abort (SIGABRT) with a misleading hint
+        print(
+            f"gzexplorer: cannot open a window: {reason}. The commands gzexplorer export, "
+            "screenshot and validate work without a display; over SSH connect with ssh -X, "
+            "or run the window on a virtual display with xvfb-run gzexplorer.",
+            file=sys.stderr,
+        )
+        return EXIT_NO_DISPLAY
     missing = missing_xcb_packages()
     if missing:
         print(

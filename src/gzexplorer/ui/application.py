@@ -33,6 +33,52 @@ def use_offscreen_if_headless() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def no_display_reason() -> str:
+    """Why the window cannot be shown on any display ("" if it can, or if that is not
+    for us to tell: another platform asked for, not Linux)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if sys.platform != "linux" or platform not in ("", "xcb", "wayland"):
+        return ""
+    x11, wayland = os.environ.get("DISPLAY", ""), os.environ.get("WAYLAND_DISPLAY", "")
+    if wayland and platform != "xcb" and _wayland_socket(wayland).exists():
+        return ""
+    if x11:
+        return "" if _x11_reachable(x11) else f"the X display {x11} cannot be reached"
+    if wayland:
+        return f"the Wayland display {wayland} cannot be reached"
+    return "no display is set (DISPLAY and WAYLAND_DISPLAY are empty)"
+
+
+def _wayland_socket(name: str):
+    from pathlib import Path
+
+    return (
+        Path(name) if name.startswith("/") else Path(os.environ.get("XDG_RUNTIME_DIR", "/")) / name
+    )
+
+
+def _x11_reachable(display: str) -> bool:
+    """Whether an X server answers at ``display``, asked through libxcb (which Qt's X11
+    plugin uses); True when libxcb itself is missing, so that the missing libraries are
+    named instead."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("xcb")
+    if name is None:
+        return True
+    xcb = ctypes.CDLL(name)
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def missing_xcb_packages() -> list[str]:
     """Debian packages whose libraries the X11 plugin needs but cannot find."""
     platform = os.environ.get("QT_QPA_PLATFORM", "")
