@@ -192,10 +192,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    # the window's Python-only modules before PySide6, which reads the source of every
-    # module imported after it (looking for ``from __feature__`` imports)
-    import gzexplorer.charts.views  # noqa: F401
-    import gzexplorer.model.preview  # noqa: F401
     from gzexplorer.ui.app import run
 
     return run(args.data)

@@ -42,7 +42,7 @@ def run(data: str | None = None) -> int:
 
     hook = ErrorHook().install()
     builtin = builtin_pack()
-    window = MainWindow(preview(data or builtin) or preview(builtin), keys_later=True)
+    window = MainWindow(preview(data or builtin) or preview(builtin))
     loader = PackLoader(data or builtin)
 
     def loaded(dataset) -> None:
@@ -63,8 +63,6 @@ def run(data: str | None = None) -> int:
 
     def painted() -> None:
         bench_report("first-paint")
-        window.bind_keys()  # before the loader's threads, which build Qt types too
-        window.follow_system_scheme()
         loader.start()
 
     FirstPaint(window, painted)

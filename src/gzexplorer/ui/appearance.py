@@ -9,8 +9,8 @@ SCHEMES = ("system", "light", "dark")
 
 # Fusion's light palette, with a darker placeholder grey (Fusion's is too faint for WCAG
 # AA on white) and a darker selection blue (white text on Fusion's gets 3.7:1, on this
-# one 6.2:1). Written out rather than read from QApplication.style(), whose QStyle would
-# build its enums in the first frame (see ui/lazy_qt.py); a test compares it to Fusion's.
+# one 6.2:1). Written out because Fusion's standardPalette() turns dark with the desktop,
+# and "light" must stay light; a test compares it with Fusion's own light palette.
 _LIGHT = {
     QPalette.ColorRole.Window: "#EFEFEF",
     QPalette.ColorRole.WindowText: "#000000",
@@ -91,40 +91,27 @@ def light_palette() -> QPalette:
     return pal
 
 
-_system_dark: bool | None = None
+_desktop_palette_dark: bool | None = None
 
 
 def system_prefers_dark() -> bool:
-    """Whether the desktop is dark. Until Qt reports a change of its colour scheme
-    (:func:`system_scheme_changed`), the desktop's own palette tells: it is the
-    application's palette until the first :func:`apply_scheme` replaces it. (Qt's
-    colorScheme() would build the Qt namespace's enums in the first frame.)"""
-    global _system_dark
-    if _system_dark is None:
-        _system_dark = is_dark(QGuiApplication.palette())
-    return _system_dark
-
-
-def _desktop_scheme():
-    """Qt's report of the desktop's colour scheme (Dark, Light or Unknown)."""
-    return QGuiApplication.styleHints().colorScheme()
-
-
-def system_scheme_changed() -> None:
-    """Take Qt's word on whether the desktop is dark, where it has one (after the first
-    frame, and when Qt reports a change); "Unknown" keeps what the palette told."""
+    """Whether the desktop is dark: Qt's colour scheme where the platform reports one,
+    else the desktop's own palette (read before this app's first palette replaces it)."""
     from PySide6.QtCore import Qt
 
-    global _system_dark
-    scheme = _desktop_scheme()
-    if scheme != Qt.ColorScheme.Unknown:
-        _system_dark = scheme == Qt.ColorScheme.Dark
+    global _desktop_palette_dark
+    if _desktop_palette_dark is None:
+        _desktop_palette_dark = is_dark(QGuiApplication.palette())
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        return _desktop_palette_dark
+    return scheme == Qt.ColorScheme.Dark
 
 
-def apply_scheme(scheme: str) -> bool:
-    """Set the application palette for "system", "light" or "dark"; True when dark."""
-    system_dark = system_prefers_dark()  # read before the first palette of ours is set
-    dark = scheme == "dark" or (scheme == "system" and system_dark)
+def apply_scheme(scheme: str, desktop_dark: bool) -> bool:
+    """Set the application palette for "system" (as the desktop: ``desktop_dark``),
+    "light" or "dark"; True when dark."""
+    dark = scheme == "dark" or (scheme == "system" and desktop_dark)
     QApplication.setPalette(dark_palette() if dark else light_palette())
     return dark
 

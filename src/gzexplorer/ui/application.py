@@ -103,10 +103,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         qInstallMessageHandler(_message_handler)
         QCoreApplication.setOrganizationName("gzexplorer")
         QCoreApplication.setApplicationName("gzexplorer")
-        # Fusion named on Qt's command line: setStyle() would return the QStyle, whose
-        # enums PySide then builds in the first frame (see ui/lazy_qt.py)
         program = (argv or sys.argv)[:1] or ["gzexplorer"]  # Qt skips argv[0]
-        app = QApplication([*program, *(argv or [])[1:], "-style", "Fusion"])
+        app = QApplication([*program, *(argv or [])[1:]])
+        app.setStyle("Fusion")
         app.setDesktopFileName("gzexplorer")
     return app  # type: ignore[return-value]
 

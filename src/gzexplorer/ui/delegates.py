@@ -7,19 +7,17 @@ import re
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
-    QFontMetrics,
     QPainter,
-    QPainterPath,
     QPalette,
+    QPen,
     QPixmap,
     QTextDocument,
 )
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gzexplorer.charts.i18n import language, qualifier_words
 from gzexplorer.ui.item_models import (
@@ -33,7 +31,6 @@ from gzexplorer.ui.item_models import (
     TagsRole,
     card_parts,
 )
-from gzexplorer.ui.lazy_qt import Qt
 
 if TYPE_CHECKING:
     from gzexplorer.model import Excerpt, Figure
@@ -41,55 +38,34 @@ if TYPE_CHECKING:
 ACCENT = QColor("#0072B2")
 MATCH = QColor("#FFE08A")
 
-# The passages and the sidebar are painted in the window's first frame, without the Qt
-# namespace's or QStyle's enums (see ui/lazy_qt.py): QPainter's setPen, setBrush and
-# fillRect have overloads taking Qt enums, and PySide builds all of them to choose one.
-# So solid areas are stretched one-pixel pixmaps, rounded ones are filled paths, text
-# is a QTextDocument, and a row's state comes from its view (option.state is a QStyle
-# flag).
-_SOLIDS: dict[int, QPixmap] = {}
+
+def _state(option: QStyleOptionViewItem) -> tuple[bool, bool, bool]:
+    """(selected, has focus, under the mouse), as the view sets them for the row."""
+    state = option.state
+    return (
+        bool(state & QStyle.StateFlag.State_Selected),
+        bool(state & QStyle.StateFlag.State_HasFocus),
+        bool(state & QStyle.StateFlag.State_MouseOver),
+    )
 
 
-def _fill(painter: QPainter, rect: QRect, color: QColor) -> None:
-    """Fill ``rect`` with ``color`` (blended by its alpha)."""
-    pixmap = _SOLIDS.get(color.rgba())
-    if pixmap is None:
-        pixmap = _SOLIDS[color.rgba()] = QPixmap(1, 1)
-        pixmap.fill(color)
-    painter.drawPixmap(rect, pixmap)
+def _rounded(painter: QPainter, rect: QRectF, radius: float, color: QColor) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRoundedRect(rect, radius, radius)
+    painter.restore()
 
 
 def _frame(painter: QPainter, rect: QRect, color: QColor, width: int) -> None:
     """A frame ``width`` pixels wide just inside ``rect``."""
-    left, top, w, h = rect.left(), rect.top(), rect.width(), rect.height()
-    for band in (
-        QRect(left, top, w, width),
-        QRect(left, rect.bottom() - width + 1, w, width),
-        QRect(left, top, width, h),
-        QRect(rect.right() - width + 1, top, width, h),
-    ):
-        _fill(painter, band, color)
-
-
-def _fill_rounded(
-    painter: QPainter, rect: QRectF, radius: float, brush: QBrush, opacity: float
-) -> None:
-    path = QPainterPath()
-    path.addRoundedRect(rect, radius, radius)
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setOpacity(opacity)
-    painter.fillPath(path, brush)
+    painter.setPen(QPen(color, width))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    half = width / 2
+    painter.drawRect(QRectF(rect).adjusted(half, half, -half, -half))
     painter.restore()
-
-
-def _state(view: QAbstractItemView | None, index: QModelIndex) -> tuple[bool, bool]:
-    """(selected, has focus) of a row, as its view sets them in ``option.state``."""
-    if view is None:
-        return False, False
-    selected = view.selectionModel().isSelected(index)
-    focus = view.hasFocus() and view.currentIndex() == index  # (its viewport's proxy)
-    return selected, focus
 
 
 def _blank_pixmap(width: float, height: float, ratio: float) -> QPixmap:
@@ -104,20 +80,6 @@ def _is_dark(option: QStyleOptionViewItem) -> bool:
     return option.palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-def _elided(fm: QFontMetrics, text: str, width: float) -> str:
-    """``text`` cut to ``width`` with an ellipsis (fm.elidedText takes a Qt enum)."""
-    if fm.horizontalAdvance(text) <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:  # the longest prefix that fits with "…"
-        mid = (lo + hi + 1) // 2
-        if fm.horizontalAdvance(text[:mid].rstrip() + "…") <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
-
-
 class ThemeDelegate(QStyledItemDelegate):
     """A sidebar row: icon, name and a pill with the number of figures."""
 
@@ -127,16 +89,10 @@ class ThemeDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._sizes: dict[tuple, QSize] = {}  # the list asks again on every switch
-        self._labels: OrderedDict[tuple, QTextDocument] = OrderedDict()
 
     def sizeHint(self, option, index):  # noqa: N802
         icon = option.decorationSize
-        key = (
-            index.data(DisplayRole),
-            option.font.key(),
-            icon.width(),
-            icon.height(),
-        )
+        key = (index.data(DisplayRole), option.font.key(), icon.width(), icon.height())
         size = self._sizes.get(key)
         if size is None:
             base = super().sizeHint(option, index)
@@ -144,35 +100,21 @@ class ThemeDelegate(QStyledItemDelegate):
             self._sizes[key] = size
         return size
 
-    def _label(self, text: str, font: QFont, color: QColor) -> QTextDocument:
-        key = (text, font.key(), color.rgba())
-        doc = self._labels.get(key)
-        if doc is None:
-            doc = QTextDocument()
-            doc.setDocumentMargin(0)
-            doc.setDefaultFont(font)
-            doc.setHtml(f'<span style="color:{color.name()}">{escape_html(text)}</span>')
-            self._labels[key] = doc
-            if len(self._labels) > 64:
-                self._labels.popitem(last=False)
-        return doc
-
-    def _draw_label(self, painter: QPainter, doc: QTextDocument, x: float, rect: QRectF) -> None:
-        painter.save()
-        painter.translate(QPointF(x, rect.top() + (rect.height() - doc.size().height()) / 2))
-        doc.drawContents(painter)
-        painter.restore()
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rect: QRect = option.rect
         pal = option.palette
         fm = option.fontMetrics
-        selected, focus = _state(option.widget, index)
+        selected, focus, hover = _state(option)
+        highlight = pal.color(QPalette.ColorRole.Highlight)
         painter.save()
         if selected:
-            _fill(painter, rect, pal.color(QPalette.ColorRole.Highlight))
-        elif focus:  # the current row, deselected (Ctrl+click): still marked
-            _frame(painter, rect, pal.color(QPalette.ColorRole.Highlight), 1)
+            painter.fillRect(rect, highlight)
+        elif hover:
+            tint = QColor(highlight)
+            tint.setAlpha(40)
+            painter.fillRect(rect, tint)
+        if focus and not selected:  # the current row, deselected (Ctrl+click): still marked
+            _frame(painter, rect, highlight, 1)
         x = rect.left() + self.ICON_LEFT
         icon = index.data(DecorationRole)
         if icon is not None and not icon.isNull():
@@ -181,24 +123,33 @@ class ThemeDelegate(QStyledItemDelegate):
                 x, rect.top() + (rect.height() - size.height()) // 2, size.width(), size.height()
             )
             if selected:  # on a light tile: a blue icon would vanish in the blue selection
-                tile = QRectF(icon_rect).adjusted(-3, -3, 3, 3)
-                _fill_rounded(painter, tile, 4, pal.brush(QPalette.ColorRole.HighlightedText), 0.94)
+                tile = QColor(pal.color(QPalette.ColorRole.HighlightedText))
+                tile.setAlphaF(0.94)
+                _rounded(painter, QRectF(icon_rect).adjusted(-3, -3, 3, 3), 4, tile)
             icon.paint(painter, icon_rect)
             x += size.width() + self.TEXT_GAP
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        color = pal.color(text_role)
+        painter.setPen(pal.color(text_role))
         count = index.data(CountRole)
         pill_w = fm.horizontalAdvance(str(count)) + 16 if count else 0
         right = rect.right() - (pill_w + 14 if count else 4)
-        name = _elided(fm, index.data(DisplayRole) or "", right - x)
-        self._draw_label(painter, self._label(name, option.font, color), x, QRectF(rect))
+        name = fm.elidedText(index.data(DisplayRole) or "", Qt.TextElideMode.ElideRight, right - x)
+        painter.drawText(
+            QRect(x, rect.top(), right - x, rect.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            name,
+        )
         if count:
             h = fm.height() + 2
             pill = QRectF(rect.right() - pill_w - 6, rect.center().y() - h / 2, pill_w, h)
-            back = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Mid
-            _fill_rounded(painter, pill, h / 2, pal.brush(back), (60 if selected else 90) / 255)
-            doc = self._label(str(count), option.font, color)
-            self._draw_label(painter, doc, pill.center().x() - doc.idealWidth() / 2, pill)
+            back = QColor(
+                pal.color(
+                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Mid
+                )
+            )
+            back.setAlpha(60 if selected else 90)
+            _rounded(painter, pill, h / 2, back)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, str(count))
         painter.restore()
 
 
@@ -383,19 +334,19 @@ class ExcerptDelegate(QStyledItemDelegate):
         painter.save()
         rect: QRect = option.rect
         pal = option.palette
-        selected, focus = _state(option.widget, index)
+        selected, focus, hover = _state(option)
         if index.data(HighlightRole):  # cited by the selected figure or chart
             tint = QColor(ACCENT)
             tint.setAlpha(70 if _is_dark(option) else 34)
-            _fill(painter, rect, tint)
-            _fill(painter, QRect(rect.left(), rect.top(), self.ACCENT_W, rect.height()), ACCENT)
-        if selected:
+            painter.fillRect(rect, tint)
+            painter.fillRect(QRect(rect.left(), rect.top(), self.ACCENT_W, rect.height()), ACCENT)
+        if selected or hover:
             sel = pal.color(QPalette.ColorRole.Highlight)
-            sel.setAlpha(60)
-            _fill(painter, rect, sel)
+            sel.setAlpha(60 if selected else 25)
+            painter.fillRect(rect, sel)
         sep = pal.color(QPalette.ColorRole.Mid)
         sep.setAlpha(80)
-        _fill(painter, QRect(rect.left(), rect.bottom(), rect.width(), 1), sep)
+        painter.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), sep)
         if focus:
             _frame(painter, rect, pal.color(QPalette.ColorRole.Highlight), 2)
         width = self._text_width(option)
@@ -435,7 +386,7 @@ class FigureCardDelegate(QStyledItemDelegate):
         f: Figure = index.data(RecordRole)
         pal = option.palette
         ratio = painter.device().devicePixelRatioF()
-        selected, focus = _state(option.widget, index)
+        selected, focus, _hover = _state(option)
         key = (
             f.id,
             card_parts(f),  # the content too: another pack may reuse the id

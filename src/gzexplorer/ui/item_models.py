@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from gzexplorer.charts import format as fmt
@@ -20,15 +20,12 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
-# Qt's own roles (Qt::ItemDataRole, numbers fixed by Qt's API), named here: reading
-# Qt.ItemDataRole would build the whole Qt namespace's enums in the first frame (see
-# ui/lazy_qt.py).
-DisplayRole = 0
-DecorationRole = 1
-ToolTipRole = 3
-AccessibleTextRole = 11
-AccessibleDescriptionRole = 12
-UserRole = 0x0100
+DisplayRole = Qt.ItemDataRole.DisplayRole
+DecorationRole = Qt.ItemDataRole.DecorationRole
+ToolTipRole = Qt.ItemDataRole.ToolTipRole
+AccessibleTextRole = Qt.ItemDataRole.AccessibleTextRole
+AccessibleDescriptionRole = Qt.ItemDataRole.AccessibleDescriptionRole
+UserRole = Qt.ItemDataRole.UserRole.value
 
 # Custom roles shared by models and delegates.
 RecordRole = UserRole + 1  # the model-layer record

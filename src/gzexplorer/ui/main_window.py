@@ -17,9 +17,17 @@ from PySide6.QtCore import (
     QLocale,
     QSettings,
     QSize,
+    Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -37,16 +45,10 @@ from gzexplorer.charts import OVERVIEW
 from gzexplorer.paths import resources_dir
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui import i18n
-from gzexplorer.ui.appearance import (
-    SCHEMES,
-    apply_scheme,
-    system_prefers_dark,
-    system_scheme_changed,
-)
+from gzexplorer.ui.appearance import SCHEMES, apply_scheme, system_prefers_dark
 from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate, escape_html
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
 from gzexplorer.ui.item_models import FigureListModel, IdRole, ViewListModel
-from gzexplorer.ui.lazy_qt import Qt
 from gzexplorer.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -54,14 +56,6 @@ if TYPE_CHECKING:
     from gzexplorer.model import DataPackError, Dataset
     from gzexplorer.model.preview import PackPreview
     from gzexplorer.ui.chart_panel import ChartPanel
-
-
-def _set_keys(action: QAction, keys: str) -> None:
-    """``keys``: a key sequence ("Ctrl+E") or a QKeySequence.StandardKey's name ("Open")."""
-    from PySide6.QtGui import QKeySequence  # its enums, and the Qt namespace's, load here
-
-    standard = QKeySequence.StandardKey.__members__.get(keys)
-    action.setShortcut(QKeySequence(standard if standard is not None else keys))
 
 
 def icon(name: str) -> QIcon:
@@ -73,19 +67,10 @@ class MainWindow(QMainWindow):
     viewChanged = Signal(str)
     datasetChanged = Signal()
 
-    def __init__(
-        self,
-        dataset: Dataset | PackPreview,
-        settings: QSettings | None = None,
-        *,
-        keys_later: bool = False,
-    ) -> None:
+    def __init__(self, dataset: Dataset | PackPreview, settings: QSettings | None = None) -> None:
         """Show ``dataset``. Given a PackPreview, the window paints its shell (sidebar,
-        passages) at once and charts arrive with :meth:`set_dataset`. With
-        ``keys_later`` the actions get their shortcuts from :meth:`bind_keys`, called
-        after the first frame (binding them builds the Qt namespace's enums)."""
+        passages) at once and charts arrive with :meth:`set_dataset`."""
         super().__init__()
-        self._unbound: dict[QAction, str] | None = {} if keys_later else None
         self.setObjectName("mainWindow")
         self.dataset = dataset
         self._tags: dict[str, str] = {}
@@ -98,7 +83,8 @@ class MainWindow(QMainWindow):
         self._scheme = self.settings.get("ui/scheme", str, "system")
         if self._scheme not in SCHEMES:
             self._scheme = "system"
-        self._dark = apply_scheme(self._scheme)
+        self._desktop_dark = system_prefers_dark()  # then as Qt reports changes
+        self._dark = apply_scheme(self._scheme, self._desktop_dark)
         self.setWindowIcon(icon("gzexplorer"))
 
         # sidebar
@@ -107,6 +93,7 @@ class MainWindow(QMainWindow):
         self.theme_list.setModel(self.view_model)
         self.theme_list.setItemDelegate(ThemeDelegate(self.theme_list))
         self.theme_list.setIconSize(QSize(22, 22))
+        self.theme_list.setMouseTracking(True)  # rows light up under the mouse
         self.theme_list.setSpacing(1)
         self.theme_list.setAccessibleName(self.tr("Themes"))
         self.theme_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,8 +111,7 @@ class MainWindow(QMainWindow):
         # centre: charts (attached once the full dataset is there) + cards
         self.chart_panel: ChartPanel | None = None
         self.loading = QLabel(self.tr("Loading charts…"), objectName="chartsLoading")
-        # enum properties set by name in the first frame (see ui/lazy_qt.py)
-        self.loading.setProperty("alignment", "AlignCenter")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_stack = QStackedWidget(objectName="chartStack")
         self.chart_stack.addWidget(self.loading)
 
@@ -136,14 +122,14 @@ class MainWindow(QMainWindow):
         self.cards.setFlow(QListView.Flow.LeftToRight)
         self.cards.setWrapping(False)
         self.cards.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.cards.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOff")
+        self.cards.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cards.setFixedHeight(FigureCardDelegate.SIZE.height() + 22)
         self.cards.setAccessibleName(self.tr("Figures of this theme"))
         self.cards.selectionModel().currentChanged.connect(
             lambda cur, _prev: cur.isValid() and self.select_figure(cur.data(IdRole))
         )
         self.cards_empty = QLabel(objectName="figureCardsEmpty")
-        self.cards_empty.setProperty("alignment", "AlignCenter")
+        self.cards_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cards_empty.setFixedHeight(self.cards.height())
 
         centre = QWidget(objectName="centre")
@@ -183,19 +169,12 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     # -- menus ----------------------------------------------------------------------
-    def bind_keys(self) -> None:
-        """Give the actions their shortcuts (a window made with ``keys_later``)."""
-        for action, keys in (self._unbound or {}).items():
-            _set_keys(action, keys)
-        self._unbound = None
-
-    def _action(self, text: str, slot, keys: str | None = None, tip: str = "") -> QAction:
+    def _action(
+        self, text: str, slot, keys: str | QKeySequence.StandardKey | None = None, tip: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if keys is not None:
-            if self._unbound is None:
-                _set_keys(action, keys)
-            else:
-                self._unbound[action] = keys
+            action.setShortcut(QKeySequence(keys))
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -204,10 +183,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _drop_action(self, action: QAction) -> None:
-        """Undo :meth:`_action` (its shortcut too, if not bound yet)."""
+        """Undo :meth:`_action`."""
         self.removeAction(action)
-        if self._unbound:
-            self._unbound.pop(action, None)
         action.deleteLater()
 
     def _build_menus(self) -> None:
@@ -227,7 +204,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             self.tr("&Open data pack…"),
             self.open_pack_dialog,
-            "Open",
+            QKeySequence.StandardKey.Open,
             self.tr("Open another data pack of the same format"),
         )
         self.export_action = self._action(
@@ -242,7 +219,7 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+C",
             self.tr("Copy the chart to the clipboard as an image"),
         )
-        self.quit_action = self._action(self.tr("&Quit"), self.close, "Quit")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for a in (
             self.open_action,
             None,
@@ -275,7 +252,9 @@ class MainWindow(QMainWindow):
         self.prev_chart_action = self._action(
             self.tr("&Previous chart"), lambda: self._step_chart(-1), "Ctrl+PgUp"
         )
-        self.search_action = self._action(self.tr("&Find in document"), self.focus_search, "Find")
+        self.search_action = self._action(
+            self.tr("&Find in document"), self.focus_search, QKeySequence.StandardKey.Find
+        )
 
         self.language_menu = QMenu(self.tr("&Language"), self)
         group = QActionGroup(self.language_menu)
@@ -803,7 +782,7 @@ class MainWindow(QMainWindow):
         """ "system", "light" or "dark": the window and its charts restyle at once."""
         self._scheme = scheme if scheme in SCHEMES else "system"
         self.settings.set("ui/scheme", self._scheme)
-        self._dark = apply_scheme(self._scheme)
+        self._dark = apply_scheme(self._scheme, self._desktop_dark)
         for action in self.scheme_menu.actions():
             action.setChecked(action.data() == self._scheme)
         if self.chart_panel is not None:
@@ -813,11 +792,13 @@ class MainWindow(QMainWindow):
     def toggle_dark(self) -> None:
         self.set_scheme("light" if self._dark else "dark")
 
-    def follow_system_scheme(self, *_args) -> None:
-        """Ask Qt whether the desktop is dark (after the first frame, which went by the
-        desktop's palette, and when Qt reports a change) and follow it if needed."""
-        system_scheme_changed()
-        if self._scheme == "system" and self._dark != system_prefers_dark():
+    def follow_system_scheme(self, scheme: Qt.ColorScheme = Qt.ColorScheme.Unknown) -> None:
+        """The desktop changed its colour scheme (Qt's signal): follow it if the user
+        asked to."""
+        if scheme == Qt.ColorScheme.Unknown:
+            return
+        self._desktop_dark = scheme == Qt.ColorScheme.Dark
+        if self._scheme == "system" and self._dark != self._desktop_dark:
             self.set_scheme("system")
 
     # -- settings ---------------------------------------------------------------------
