@@ -24,7 +24,7 @@ from PySide6.QtGui import QImage, QKeyEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gzexplorer import model, paths
+from gzexplorer import charts, model, paths
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.render.export import export_chart
 from gzexplorer.ui.application import _IGNORED_MESSAGES
@@ -289,7 +289,7 @@ class Monkey:
         return "Ctrl+Shift+D"
 
     def switch_language(self) -> str:
-        action = self.rng.choice(self.w.language_menu.actions())
+        action = self.rng.choice(self.w.actions.language_menu.actions())
         name = action.text()
         action.trigger()  # the menus are rebuilt in the new language
         return f"language {name}"
@@ -306,7 +306,7 @@ class Monkey:
 def check_consistent(w: MainWindow) -> None:
     """What a person sees must agree with itself after any sequence of actions."""
     view = w.view_id()
-    assert view in {v for v, _ in w._views()}
+    assert view in {v for v, _ in charts.views(w.dataset)}
     current = w.theme_list.currentIndex()
     assert current.isValid() and current.data(IdRole) == view, "sidebar selection != view"
     panel = w.chart_panel
@@ -362,7 +362,7 @@ def test_thousands_of_random_actions_without_an_error_or_a_warning(
     ]
     assert qt_messages == []
     # the monkey did get around: every view, and every export is a real file
-    assert seen_views == {v for v, _ in window._views()}
+    assert seen_views == {v for v, _ in charts.views(window.dataset)}
     assert monkey.exports
     for path in monkey.exports:
         assert path.stat().st_size > 100, path
@@ -375,12 +375,12 @@ def test_the_table_tick_survives_a_language_switch(qtbot, window):
     w = window(paths.builtin_pack())
     w.show_view("governance")
     QTest.keyClick(w, Qt.Key.Key_T, CTRL)
-    assert w.chart_panel.showing_table() and w.table_action.isChecked()
+    assert w.chart_panel.showing_table() and w.actions.table.isChecked()
 
-    english = next(a for a in w.language_menu.actions() if a.data() == "en")
+    english = next(a for a in w.actions.language_menu.actions() if a.data() == "en")
     english.trigger()
 
     assert w.chart_panel.showing_table()
-    assert w.table_action.isChecked(), "View > Show table is unticked while the table shows"
+    assert w.actions.table.isChecked(), "View > Show table is unticked while the table shows"
     QTest.keyClick(w, Qt.Key.Key_T, CTRL)
     assert not w.chart_panel.showing_table(), "Ctrl+T did not go back to the chart"

@@ -628,7 +628,7 @@ def test_an_error_in_a_slot_is_logged_and_the_window_keeps_working(qtbot, window
         if view_id == "ecology":
             raise Boom("the ecology slot broke")
 
-    window.viewChanged.connect(faulty)
+    window.state.viewChanged.connect(faulty)
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Ecology
 
     log = (log_folder / "gzexplorer.log").read_text(encoding="utf-8")

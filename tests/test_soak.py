@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gzexplorer import model, paths
+from gzexplorer import charts, model, paths
 from gzexplorer.render.canvas import ChartCanvas
 from gzexplorer.ui.chart_panel import MAX_CANVASES
 from gzexplorer.ui.main_window import MainWindow
@@ -100,7 +100,9 @@ def test_a_thousand_theme_switches_keep_memory_and_chart_items_flat(window):
     memory, items, canvases = rss(), scene_items(window), len(window.findChildren(ChartCanvas))
     objects = census(window)
     warm = {key: counts[-1] for key, counts in seen.items()}
-    every_chart = {(v, i) for v, _ in window._views() for i in range(_charts(window, v))}
+    every_chart = {
+        (v, i) for v, _ in charts.views(window.dataset) for i in range(_charts(window, v))
+    }
     assert set(warm) == every_chart
 
     flip_through(window, 1000, seen)
@@ -142,7 +144,7 @@ def test_light_and_dark_switches_keep_memory_and_chart_items_flat(window):
 def open_again_and_again(w: MainWindow, n: int) -> None:
     for i in range(n):
         assert w.open_pack(MINIMAL if i % 2 == 0 else paths.builtin_pack())
-        w.show_view(w._views()[-1][0])
+        w.show_view(charts.views(w.dataset)[-1][0])
         settle()
 
 
@@ -178,7 +180,7 @@ def test_language_switches_keep_the_window_flat(window):
     def switch(n: int) -> None:
         for i in range(n):
             code = "zh_CN" if i % 2 == 0 else "en"
-            next(a for a in window.language_menu.actions() if a.data() == code).trigger()
+            next(a for a in window.actions.language_menu.actions() if a.data() == code).trigger()
             settle()
 
     switch(4)

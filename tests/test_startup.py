@@ -34,7 +34,7 @@ def report(stage):
         "passages": window.excerpts.model.rowCount(),
         "passages painted": window.excerpts.delegate.painted,
         "charts loaded": window.is_ready(),
-        "open keys": window.open_action.shortcut().toString(),
+        "open keys": window.actions.open.shortcut().toString(),
     }
     print(json.dumps(seen), flush=True)
     os._exit(0)
@@ -72,10 +72,10 @@ def test_menus_have_their_shortcuts(qtbot, dataset, settings, switch):
     if switch:  # every action is rebuilt in the new language
         window.set_language("zh_CN")
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # old ones gone
-    assert window.open_action.shortcut().toString() == "Ctrl+O"  # QKeySequence.Open
-    assert window.search_action.shortcut().toString() == "Ctrl+F"  # QKeySequence.Find
-    assert window.export_action.shortcut().toString() == "Ctrl+E"
-    views = [a.shortcut().toString() for a in window.view_menu.actions()[:2]]
+    assert window.actions.open.shortcut().toString() == "Ctrl+O"  # QKeySequence.Open
+    assert window.actions.search.shortcut().toString() == "Ctrl+F"  # QKeySequence.Find
+    assert window.actions.export.shortcut().toString() == "Ctrl+E"
+    views = [a.shortcut().toString() for a in window.actions.view_menu.actions()[:2]]
     assert views == ["Ctrl+1", "Ctrl+2"]
     window.set_language("en")
 

@@ -438,7 +438,7 @@ def test_a_theme_without_charts_shows_an_empty_chart_not_the_last_one(qtbot, pac
 
 def pack_report(window) -> QMessageBox:
     (action,) = [
-        a for a in window.findChildren(type(window.open_action)) if "Pack report" in a.text()
+        a for a in window.findChildren(type(window.actions.open)) if "Pack report" in a.text()
     ]
     action.trigger()
     (box,) = [b for b in window.findChildren(QMessageBox, "packReport") if b.isVisible()]

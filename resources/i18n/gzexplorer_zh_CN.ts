@@ -187,6 +187,49 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Sources</source>
+        <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Licence: </source>
+        <translation>许可：</translation>
+    </message>
+    <message>
+        <source>About gzexplorer</source>
+        <translation>关于 gzexplorer</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;gzexplorer %1&lt;/h3&gt;&lt;p&gt;A desktop explorer for the case study &lt;i&gt;Leapfrogging with All-Round Digital Transformation in Guizhou&lt;/i&gt;. Every figure leads back to the passage it comes from.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;gzexplorer %1&lt;/h3&gt;&lt;p&gt;案例研究《以全方位数字化转型实现跨越式发展的贵州》的桌面浏览器。每个数据都可追溯到其出处段落。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Pack report</source>
+        <translation>数据包报告</translation>
+    </message>
+    <message>
+        <source>%s is still being checked.</source>
+        <translation>%s 仍在检查中。</translation>
+    </message>
+    <message>
+        <source>%s is valid: its schema, keys and the provenance of every number were checked, and nothing looks wrong.</source>
+        <translation>%s 有效：已检查其模式、键以及每个数字的出处，未发现问题。</translation>
+    </message>
+    <message>
+        <source>%1 is valid. Warnings: %2. They name what is allowed but probably not meant.</source>
+        <translation>%1 有效。警告：%2 条，列出虽然允许但可能并非本意的内容。</translation>
+    </message>
+    <message>
+        <source>Cannot open data pack</source>
+        <translation>无法打开数据包</translation>
+    </message>
+    <message>
+        <source>The data pack at %s has problems and was not opened.</source>
+        <translation>位于 %s 的数据包存在问题，未打开。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHook</name>
     <message>
         <source>Something went wrong</source>
@@ -318,118 +361,6 @@ The details were written to %2.</source>
         <translation>本主题的数据</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open data pack…</source>
-        <translation>打开数据包(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open another data pack of the same format</source>
-        <translation>打开另一个同格式的数据包</translation>
-    </message>
-    <message>
-        <source>&amp;Export chart…</source>
-        <translation>导出图表(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export the chart as PNG, SVG or CSV</source>
-        <translation>将图表导出为 PNG、SVG 或 CSV</translation>
-    </message>
-    <message>
-        <source>Copy chart &amp;image</source>
-        <translation>复制图表图像(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Copy the chart to the clipboard as an image</source>
-        <translation>将图表作为图像复制到剪贴板</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Show &amp;table</source>
-        <translation>显示表格(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Show the chart&apos;s data as a table</source>
-        <translation>以表格显示图表数据</translation>
-    </message>
-    <message>
-        <source>&amp;Reset view</source>
-        <translation>重置视图(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Show the whole chart again</source>
-        <translation>重新显示完整图表</translation>
-    </message>
-    <message>
-        <source>&amp;Next chart</source>
-        <translation>下一个图表(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Previous chart</source>
-        <translation>上一个图表(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Find in document</source>
-        <translation>在文档中查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>&amp;Appearance</source>
-        <translation>外观(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <source>&amp;Dark mode</source>
-        <translation>深色模式(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Switch between light and dark</source>
-        <translation>在浅色和深色之间切换</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Sources</source>
-        <translation>资料来源(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Pack report</source>
-        <translation>数据包报告(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;About gzexplorer</source>
-        <translation>关于 gzexplorer(&amp;A)</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -452,22 +383,6 @@ The details were written to %2.</source>
     <message>
         <source>warnings: %1 (Help › Pack report)</source>
         <translation>警告：%1 条（帮助 › 数据包报告）</translation>
-    </message>
-    <message>
-        <source>%1 is valid. Warnings: %2. They name what is allowed but probably not meant.</source>
-        <translation>%1 有效。警告：%2 条，列出虽然允许但可能并非本意的内容。</translation>
-    </message>
-    <message>
-        <source>Cannot open data pack</source>
-        <translation>无法打开数据包</translation>
-    </message>
-    <message>
-        <source>The data pack at %s has problems and was not opened.</source>
-        <translation>位于 %s 的数据包存在问题，未打开。</translation>
-    </message>
-    <message>
-        <source>Open data pack</source>
-        <translation>打开数据包</translation>
     </message>
     <message>
         <source>The document states no figures for this theme.</source>
@@ -498,36 +413,130 @@ The details were written to %2.</source>
         <translation>图表已复制到剪贴板</translation>
     </message>
     <message>
-        <source>Sources</source>
-        <translation>资料来源</translation>
-    </message>
-    <message>
-        <source>Licence: </source>
-        <translation>许可：</translation>
-    </message>
-    <message>
-        <source>Pack report</source>
-        <translation>数据包报告</translation>
-    </message>
-    <message>
-        <source>%s is still being checked.</source>
-        <translation>%s 仍在检查中。</translation>
-    </message>
-    <message>
-        <source>%s is valid: its schema, keys and the provenance of every number were checked, and nothing looks wrong.</source>
-        <translation>%s 有效：已检查其模式、键以及每个数字的出处，未发现问题。</translation>
-    </message>
-    <message>
-        <source>About gzexplorer</source>
-        <translation>关于 gzexplorer</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;gzexplorer %1&lt;/h3&gt;&lt;p&gt;A desktop explorer for the case study &lt;i&gt;Leapfrogging with All-Round Digital Transformation in Guizhou&lt;/i&gt;. Every figure leads back to the passage it comes from.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;gzexplorer %1&lt;/h3&gt;&lt;p&gt;案例研究《以全方位数字化转型实现跨越式发展的贵州》的桌面浏览器。每个数据都可追溯到其出处段落。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)</source>
         <translation>显示中文需要安装中文字体（例如 fonts-wqy-microhei）</translation>
+    </message>
+</context>
+<context>
+    <name>PackOpener</name>
+    <message>
+        <source>Open data pack</source>
+        <translation>打开数据包</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Open data pack…</source>
+        <translation>打开数据包(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open another data pack of the same format</source>
+        <translation>打开另一个同格式的数据包</translation>
+    </message>
+    <message>
+        <source>&amp;Export chart…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the chart as PNG, SVG or CSV</source>
+        <translation>将图表导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <source>Copy chart &amp;image</source>
+        <translation>复制图表图像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Copy the chart to the clipboard as an image</source>
+        <translation>将图表作为图像复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Show &amp;table</source>
+        <translation>显示表格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the chart&apos;s data as a table</source>
+        <translation>以表格显示图表数据</translation>
+    </message>
+    <message>
+        <source>&amp;Reset view</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the whole chart again</source>
+        <translation>重新显示完整图表</translation>
+    </message>
+    <message>
+        <source>&amp;Next chart</source>
+        <translation>下一个图表(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous chart</source>
+        <translation>上一个图表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document</source>
+        <translation>在文档中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark mode</source>
+        <translation>深色模式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Switch between light and dark</source>
+        <translation>在浅色和深色之间切换</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>资料来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pack report</source>
+        <translation>数据包报告(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;About gzexplorer</source>
+        <translation>关于 gzexplorer(&amp;A)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
     </message>
 </context>
 </TS>

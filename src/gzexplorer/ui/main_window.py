@@ -1,7 +1,10 @@
-"""The main window: themes sidebar, chart area with figure cards, document excerpts.
+"""The main window: the layout of the themes sidebar, the chart area with its figure
+cards and the document's passages, and the wiring between them.
 
-Everything shown comes from the loaded :class:`~gzexplorer.model.Dataset` through the
-item models and chart specs; the window keeps only which view is current.
+What is shown lives in :class:`~gzexplorer.ui.state.ViewState`; the widgets render
+it and send it what the user does; :class:`~gzexplorer.ui.linking.Linker` says what
+to highlight. Menus are :mod:`~gzexplorer.ui.actions`, message boxes
+:mod:`~gzexplorer.ui.dialogs`, opening a pack :mod:`~gzexplorer.ui.pack_opener`.
 """
 
 from __future__ import annotations
@@ -10,46 +13,34 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QByteArray,
-    QCoreApplication,
-    QEvent,
-    QLocale,
-    QSettings,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QGuiApplication,
-    QIcon,
-    QKeySequence,
-)
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from gzexplorer import __version__, charts
+from gzexplorer import charts
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.paths import resources_dir
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui import i18n
+from gzexplorer.ui.actions import WindowActions
 from gzexplorer.ui.appearance import SCHEMES, apply_scheme, system_prefers_dark
 from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate, escape_html
+from gzexplorer.ui.dialogs import Dialogs
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
 from gzexplorer.ui.item_models import FigureListModel, IdRole, ViewListModel
+from gzexplorer.ui.linking import Highlights, Linker
+from gzexplorer.ui.pack_opener import PackOpener
 from gzexplorer.ui.settings import Settings
+from gzexplorer.ui.state import Selection, ViewState
 
 if TYPE_CHECKING:
     from gzexplorer.charts.spec import ChartSpec, Mark
@@ -64,20 +55,17 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    viewChanged = Signal(str)
-    datasetChanged = Signal()
-
     def __init__(self, dataset: Dataset | PackPreview, settings: QSettings | None = None) -> None:
         """Show ``dataset``. Given a PackPreview, the window paints its shell (sidebar,
         passages) at once and charts arrive with :meth:`set_dataset`."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self.dataset = dataset
-        self._tags: dict[str, str] = {}
-        self._tags_key: tuple = ()
+        self.state = ViewState(dataset, self)
+        self.linker = Linker(self.state)
         self.settings = Settings(settings or QSettings())
-        self._view_id = ""
-        self._view_actions: list[QAction] = []
+        self.dialogs = Dialogs(self)
+        self.packs = PackOpener(self, self.settings, self.dialogs)
+        self._tags: tuple[tuple, dict[str, str]] = ((), {})
         # language and colours first: every widget below is created in them
         self._language = i18n.apply(self._wanted_language())
         self._scheme = self.settings.get("ui/scheme", str, "system")
@@ -98,7 +86,7 @@ class MainWindow(QMainWindow):
         self.theme_list.setAccessibleName(self.tr("Themes"))
         self.theme_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.theme_list.selectionModel().currentChanged.connect(
-            lambda cur, _prev: cur.isValid() and self.show_view(cur.data(IdRole))
+            lambda cur, _prev: cur.isValid() and self.state.set_view(cur.data(IdRole))
         )
         self.sidebar_title = WrappedLabel(objectName="sidebarTitle")
         sidebar = QWidget(objectName="sidebar")
@@ -143,7 +131,7 @@ class MainWindow(QMainWindow):
         # excerpts
         self.excerpts = ExcerptPanel()
         self.excerpts.excerptSelected.connect(self.select_excerpt)
-        self.excerpts.searchChanged.connect(self._on_search)
+        self.excerpts.searchChanged.connect(self.state.set_search)
 
         self.splitter = QSplitter(objectName="mainSplitter")  # side by side
         self.splitter.addWidget(sidebar)
@@ -160,178 +148,22 @@ class MainWindow(QMainWindow):
 
         self.pack_label = QLabel(objectName="packLabel")
         self.statusBar().addPermanentWidget(self.pack_label)
-
         self.setAcceptDrops(True)
-        self._menu_actions: list[QAction] = []
+        self.actions = WindowActions(self)
+
+        self.state.viewChanged.connect(self._show_state_view)
+        self.state.searchChanged.connect(self._show_search)
+        self.linker.highlightsChanged.connect(self._show_highlights)
+        self.packs.opened.connect(self._opened)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
-        self._build_menus()
         self.set_dataset(dataset)
         self._restore_settings()
 
-    # -- menus ----------------------------------------------------------------------
-    def _action(
-        self, text: str, slot, keys: str | QKeySequence.StandardKey | None = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self._menu_actions.append(action)
-        return action
+    # -- the pack ---------------------------------------------------------------------
+    @property
+    def dataset(self) -> Dataset | PackPreview:
+        return self.state.dataset
 
-    def _drop_action(self, action: QAction) -> None:
-        """Undo :meth:`_action`."""
-        self.removeAction(action)
-        action.deleteLater()
-
-    def _build_menus(self) -> None:
-        """(Re)build the menu bar in the current language."""
-        for action in self._menu_actions:
-            self._drop_action(action)
-        self._menu_actions = []
-        self._view_actions = []
-        bar = self.menuBar()
-        old_menus = [a.menu() for a in bar.actions() if a.menu() is not None]
-        old_menus += [getattr(self, name, None) for name in ("language_menu", "scheme_menu")]
-        bar.clear()
-        for menu in old_menus:  # with their action groups
-            if menu is not None:
-                menu.deleteLater()
-        file = bar.addMenu(self.tr("&File"))
-        self.open_action = self._action(
-            self.tr("&Open data pack…"),
-            self.open_pack_dialog,
-            QKeySequence.StandardKey.Open,
-            self.tr("Open another data pack of the same format"),
-        )
-        self.export_action = self._action(
-            self.tr("&Export chart…"),
-            self.export_chart,
-            "Ctrl+E",
-            self.tr("Export the chart as PNG, SVG or CSV"),
-        )
-        self.copy_image_action = self._action(
-            self.tr("Copy chart &image"),
-            self.copy_chart_image,
-            "Ctrl+Shift+C",
-            self.tr("Copy the chart to the clipboard as an image"),
-        )
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for a in (
-            self.open_action,
-            None,
-            self.export_action,
-            self.copy_image_action,
-            None,
-            self.quit_action,
-        ):
-            file.addSeparator() if a is None else file.addAction(a)
-
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.table_action = self._action(
-            self.tr("Show &table"),
-            self._set_table_page,
-            "Ctrl+T",
-            self.tr("Show the chart's data as a table"),
-        )
-        self.table_action.setCheckable(True)
-        if self.chart_panel is not None:  # a rebuilt menu (language switch) keeps the tick
-            self.table_action.setChecked(self.chart_panel.showing_table())
-        self.reset_action = self._action(
-            self.tr("&Reset view"),
-            self._reset_view,
-            "Ctrl+0",
-            self.tr("Show the whole chart again"),
-        )
-        self.next_chart_action = self._action(
-            self.tr("&Next chart"), lambda: self._step_chart(1), "Ctrl+PgDown"
-        )
-        self.prev_chart_action = self._action(
-            self.tr("&Previous chart"), lambda: self._step_chart(-1), "Ctrl+PgUp"
-        )
-        self.search_action = self._action(
-            self.tr("&Find in document"), self.focus_search, QKeySequence.StandardKey.Find
-        )
-
-        self.language_menu = QMenu(self.tr("&Language"), self)
-        group = QActionGroup(self.language_menu)
-        for code in ["system", *i18n.available()]:
-            name = (
-                self.tr("System default")
-                if code == "system"
-                else i18n.LANGUAGE_NAMES.get(code, code)
-            )
-            action = self._action(name, lambda _=False, c=code: self.set_language(c))
-            action.setCheckable(True)
-            action.setChecked(code == self.settings.get("ui/language", str, "system"))
-            action.setData(code)
-            group.addAction(action)
-            self.language_menu.addAction(action)
-        self.scheme_menu = QMenu(self.tr("&Appearance"), self)
-        group = QActionGroup(self.scheme_menu)
-        names = {
-            "system": self.tr("Follow the system"),
-            "light": self.tr("Light"),
-            "dark": self.tr("Dark"),
-        }
-        for scheme in SCHEMES:
-            action = self._action(names[scheme], lambda _=False, sc=scheme: self.set_scheme(sc))
-            action.setCheckable(True)
-            action.setChecked(scheme == self._scheme)
-            action.setData(scheme)
-            group.addAction(action)
-            self.scheme_menu.addAction(action)
-        self.toggle_dark_action = self._action(
-            self.tr("&Dark mode"),
-            self.toggle_dark,
-            "Ctrl+Shift+D",
-            self.tr("Switch between light and dark"),
-        )
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Sources"), self.show_sources))
-        help_menu.addAction(self._action(self.tr("&Pack report"), self.show_pack_report))
-        help_menu.addAction(self._action(self.tr("&About gzexplorer"), self.show_about))
-
-    def _fill_view_menu(self) -> None:
-        menu = self.view_menu
-        menu.clear()
-        for a in self._view_actions:
-            self._drop_action(a)
-            if a in self._menu_actions:
-                self._menu_actions.remove(a)
-        self._view_actions = []
-        for i, (vid, name) in enumerate(self._views()):
-            action = self._action(
-                name, lambda _=False, v=vid: self.show_view(v), f"Ctrl+{i + 1}" if i < 9 else None
-            )
-            self._view_actions.append(action)
-            menu.addAction(action)
-        menu.addSeparator()
-        for a in (
-            self.table_action,
-            self.reset_action,
-            self.next_chart_action,
-            self.prev_chart_action,
-            None,
-            self.search_action,
-            None,
-        ):
-            menu.addSeparator() if a is None else menu.addAction(a)
-        menu.addMenu(self.language_menu)
-        menu.addMenu(self.scheme_menu)
-        menu.addAction(self.toggle_dark_action)
-
-    def _views(self) -> list[tuple[str, str]]:
-        return [
-            (vid, self.tr("Overview") if vid == OVERVIEW else name)
-            for vid, name in charts.views(self.dataset)
-        ]
-
-    # -- data -----------------------------------------------------------------------
     @property
     def canvas(self):
         """The chart canvas on screen (None until the data is loaded)."""
@@ -348,51 +180,82 @@ class MainWindow(QMainWindow):
         self.chart_panel = panel
         panel.markClicked.connect(self.select_mark)
         panel.markHovered.connect(self._on_mark_hovered)
-        panel.chartChanged.connect(self._on_chart_changed)
+        panel.chartChanged.connect(lambda _i: self.state.select(None))
         panel.exportRequested.connect(self.export_chart)
-        panel.stack.currentChanged.connect(lambda i: self.table_action.setChecked(i == 1))
-        panel.set_page(1 if self.table_action.isChecked() else 0)
+        panel.stack.currentChanged.connect(lambda i: self.actions.table.setChecked(i == 1))
+        panel.set_page(1 if self.actions.table.isChecked() else 0)
         self.chart_stack.addWidget(panel)
         self.chart_stack.setCurrentWidget(panel)
 
     def set_dataset(self, dataset: Dataset | PackPreview) -> None:
         """Show another data pack; every view, model and menu is rebuilt from it.
-
         The full dataset of the pack whose preview is shown keeps the current view."""
-        same_pack = getattr(self.dataset, "folder", None) == dataset.folder and not self.is_ready()
-        self.dataset = dataset
-        full = dataset.complete
-        if full and self.chart_panel is None:
+        old = self.state.dataset
+        same_pack = old is not dataset and old.folder == dataset.folder and not old.complete
+        keep = self.state.view_id if same_pack else OVERVIEW
+        self.state.set_dataset(dataset)
+        if dataset.complete and self.chart_panel is None:
             self._attach_charts()
-        keep = self._view_id if same_pack else OVERVIEW
         self._fill_views()
-        self._fill_view_menu()
+        self.actions.set_views(self._views())
         self.sidebar_title.setText(f"<b>{escape_html(dataset.info.title)}</b>")
         self.pack_label.setText(self._summary())
         self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
-        self._view_id = ""
         if not same_pack:
             self.excerpts.search.clear()
-        self.show_view(keep or OVERVIEW)
-        if same_pack and self.excerpts.search.text():
-            self._on_search(self.excerpts.search.text())
-        self.datasetChanged.emit()
+        self.show_view(keep or OVERVIEW, force=True)
+        if same_pack and self.state.search:
+            self._show_search(self.state.search)
+
+    def open_pack(self, path: str | Path) -> bool:
+        """Load another pack; on a bad pack explain why and keep the current one."""
+        return self.packs.open(path)
+
+    def open_pack_dialog(self) -> None:
+        self.packs.choose()
+
+    def _opened(self, dataset: Dataset) -> None:
+        self.set_dataset(dataset)
+        message = self.tr("Opened %s") % dataset.info.title
+        if dataset.warnings:
+            count = str(len(dataset.warnings))
+            message += " · " + self.tr("warnings: %1 (Help › Pack report)").replace("%1", count)
+        self.statusBar().showMessage(message, 8000)
+
+    def show_pack_problems(self, path: str, exc: DataPackError) -> None:
+        self.dialogs.pack_problems(path, exc)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self.packs.dropped(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self.packs.dropped(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_pack(path)
 
     def _summary(self) -> str:
         """The pack's size, for the status bar."""
         if not self.is_ready():
             return self.tr("Loading data…")
-        t = self.dataset.tables
-        counts = [
-            len(t[n])
-            for n in ("themes", "indicators", "observations", "figures", "milestones", "excerpts")
-        ]
+        names = ("themes", "indicators", "observations", "figures", "milestones", "excerpts")
         text = self.tr(
             "Themes %1 · indicators %2 · observations %3 · figures %4 · milestones %5 · passages %6"
         )
-        for i, n in enumerate(counts, start=1):
-            text = text.replace(f"%{i}", QLocale().toString(n))
+        for i, name in enumerate(names, start=1):
+            text = text.replace(f"%{i}", QLocale().toString(len(self.dataset.tables[name])))
         return text
+
+    def _views(self) -> list[tuple[str, str]]:
+        return [
+            (vid, self.tr("Overview") if vid == OVERVIEW else name)
+            for vid, name in charts.views(self.dataset)
+        ]
 
     def _fill_views(self) -> None:
         """The sidebar rows: Overview and the themes, with their figure counts."""
@@ -406,111 +269,47 @@ class MainWindow(QMainWindow):
             else:
                 t = dataset.theme(vid)
                 count = len(dataset.figures(vid)) if full else dataset.figure_counts.get(vid, 0)
-                desc = t.text("description", lang)
-                rows.append((vid, name, desc, count, icon(t.icon or "theme")))
-        current = self._view_id
+                rows.append(
+                    (vid, name, t.text("description", lang), count, icon(t.icon or "theme"))
+                )
         self.view_model.set_views(rows)
-        row = self.view_model.row_of(current)
+        row = self.view_model.row_of(self.state.view_id)
         if row >= 0:
             self.theme_list.selectionModel().blockSignals(True)
             self.theme_list.setCurrentIndex(self.view_model.index(row))
             self.theme_list.selectionModel().blockSignals(False)
 
-    def open_pack(self, path: str | Path) -> bool:
-        """Load another pack; on a bad pack explain why and keep the current one."""
-        from gzexplorer.model import DataPackError, load
-
-        try:
-            dataset = load(path)
-        except DataPackError as exc:
-            self.show_pack_problems(str(path), exc)
-            return False
-        self.set_dataset(dataset)
-        self.settings.set("data/lastFolder", str(Path(path)))
-        message = self.tr("Opened %s") % dataset.info.title
-        if dataset.warnings:
-            count = str(len(dataset.warnings))
-            message += " · " + self.tr("warnings: %1 (Help › Pack report)").replace("%1", count)
-        self.statusBar().showMessage(message, 8000)
-        return True
-
-    def show_pack_problems(self, path: str, exc: DataPackError) -> None:
-        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
-
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Cannot open data pack"))
-        box.setText(self.tr("The data pack at %s has problems and was not opened.") % path)
-        lines = [str(p) for p in exc.problems + exc.warnings]
-        box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
-        box.setDetailedText("\n".join(lines))
-        box.setObjectName("packProblems")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def open_pack_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = self.settings.get("data/lastFolder", str, str(Path.home()))
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open data pack"), start)
-        if folder:
-            self.open_pack(folder)
-
-    @staticmethod
-    def _dropped_pack(event) -> Path | None:
-        """A folder or datapackage.json among the dropped URLs, if any."""
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile():
-                p = Path(url.toLocalFile())
-                if p.is_dir() or p.name.endswith(".json"):
-                    return p
-        return None
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if self._dropped_pack(event) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        path = self._dropped_pack(event)
-        if path is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_pack(path)
-
-    # -- views ----------------------------------------------------------------------
+    # -- views ------------------------------------------------------------------------
     def view_id(self) -> str:
-        return self._view_id
+        return self.state.view_id
 
-    def show_view(self, view_id: str, chart_index: int = 0) -> None:
-        if view_id == self._view_id:
-            return
-        if view_id not in {v for v, _ in self._views()}:
-            view_id = OVERVIEW
-        self._view_id = view_id
+    def show_view(self, view_id: str, chart_index: int = 0, force: bool = False) -> None:
+        """Show a view (the state's), at its chart ``chart_index``; ``force``: draw it
+        again even if it is the current one (another pack, another language)."""
+        self._chart_index = chart_index
+        if force:
+            self.state.view_id = ""
+        self.state.set_view(view_id)
+
+    def _show_state_view(self, view_id: str) -> None:
         row = self.view_model.row_of(view_id)
         if self.theme_list.currentIndex().row() != row:
             self.theme_list.setCurrentIndex(self.view_model.index(row))
         figures = []
         if self.is_ready():
-            self.chart_panel.set_charts(charts.charts_for(self.dataset, view_id), chart_index)
+            specs = charts.charts_for(self.dataset, view_id)
+            self.chart_panel.set_charts(specs, getattr(self, "_chart_index", 0))
             figures = charts.figures_for(self.dataset, view_id)
             self.cards_empty.setText(self.tr("The document states no figures for this theme."))
         else:
             self.cards_empty.setText(self.tr("Loading figures…"))
+        self._chart_index = 0
         self.figure_model.set_figures(figures)
         self.cards.setVisible(bool(figures))
         self.cards_empty.setVisible(not figures)
-        if not self.excerpts.search.text():
+        if not self.state.search:
             self._show_view_excerpts()
-        self._clear_highlights()
         self._settle_layout()
-        self.viewChanged.emit(view_id)
 
     def _settle_layout(self) -> None:
         """Lay out now what the switch changed, so the window paints once, finished:
@@ -526,88 +325,64 @@ class MainWindow(QMainWindow):
         # merged now, they are painted in the same pass as the rest
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
-    def _set_table_page(self, on: bool) -> None:
+    def set_table_page(self, on: bool) -> None:
         if self.chart_panel is not None:
             self.chart_panel.set_page(1 if on else 0)
 
-    def _reset_view(self) -> None:
+    def reset_chart_view(self) -> None:
         if self.chart_panel is not None:
             self.chart_panel.reset_view()
 
-    def _step_chart(self, step: int) -> None:
-        if self.chart_panel is None:
-            return
-        n = len(self.chart_panel.charts())
-        if n:
+    def step_chart(self, step: int) -> None:
+        if self.chart_panel is not None and (n := len(self.chart_panel.charts())):
             self.chart_panel.set_current((self.chart_panel.current_index() + step) % n)
-
-    def _theme_tags(self) -> dict[str, str]:
-        """Each passage's theme names, built once per dataset and language (not per switch)."""
-        key = (self.dataset, self._language)  # datasets compare by identity
-        if self._tags_key != key:
-            names = {t.id: t.text("name", self._language) for t in self.dataset.themes()}
-            self._tags = {
-                e.id: ", ".join(names[t] for t in e.themes if t in names)
-                for e in self.dataset.excerpts()
-            }
-            self._tags_key = key
-        return self._tags
-
-    def _show_view_excerpts(self, extra: set[str] = frozenset()) -> None:
-        vid = self._view_id
-        shown = self.dataset.excerpts(None if vid == OVERVIEW else vid)
-        ids = {e.id for e in shown}
-        if extra - ids:
-            shown = [e for e in self.dataset.excerpts() if e.id in ids or e.id in extra]
-        name = dict(self._views()).get(vid, "")
-        heading = self.tr("Passages on %1: %2").replace("%1", name).replace("%2", str(len(shown)))
-        if vid == OVERVIEW:
-            heading = self.tr("Passages of the whole document: %1").replace("%1", str(len(shown)))
-        self.excerpts.show_excerpts(shown, self._theme_tags(), heading)
 
     def current_chart(self) -> ChartSpec | None:
         return self.chart_panel.current_spec() if self.chart_panel is not None else None
 
-    def _on_chart_changed(self, _index: int) -> None:
-        self._clear_highlights()
+    def _theme_tags(self) -> dict[str, str]:
+        """Each passage's theme names, built once per dataset and language."""
+        key = (self.dataset, self._language)  # datasets compare by identity
+        if self._tags[0] != key:
+            names = {t.id: t.text("name", self._language) for t in self.dataset.themes()}
+            tags = {
+                e.id: ", ".join(names[t] for t in e.themes if t in names)
+                for e in self.dataset.excerpts()
+            }
+            self._tags = (key, tags)
+        return self._tags[1]
 
-    # -- linking ----------------------------------------------------------------------
-    def _clear_highlights(self) -> None:
-        if self.canvas is not None:
-            self.canvas.highlight(set())
-        self.figure_model.set_highlighted(set())
-        self.excerpts.highlight(set(), scroll=False)
+    def _show_view_excerpts(self, extra: frozenset[str] = frozenset()) -> None:
+        vid = self.state.view_id
+        shown = self.dataset.excerpts(None if vid == OVERVIEW else vid)
+        if extra - {e.id for e in shown}:
+            ids = {e.id for e in shown} | extra
+            shown = [e for e in self.dataset.excerpts() if e.id in ids]
+        count = str(len(shown))
+        if vid == OVERVIEW:
+            heading = self.tr("Passages of the whole document: %1").replace("%1", count)
+        else:
+            name = dict(self._views()).get(vid, "")
+            heading = self.tr("Passages on %1: %2").replace("%1", name).replace("%2", count)
+        self.excerpts.show_excerpts(shown, self._theme_tags(), heading)
 
-    def _ensure_listed(self, excerpt_ids: set[str]) -> None:
-        missing = {i for i in excerpt_ids if self.excerpts.model.row_of(i) < 0}
-        if missing and not self.excerpts.search.text():
-            self._show_view_excerpts(extra=excerpt_ids)
-
+    # -- selection and its highlights --------------------------------------------------
     def select_mark(self, mark: Mark) -> None:
         """A chart element was clicked: show and highlight the passages it comes from."""
         ref = mark.ref
-        ids = set(ref.excerpt_ids)
-        self._ensure_listed(ids)
-        self.excerpts.highlight(ids)
-        self.canvas.highlight({(ref.kind, ref.id, ref.year)})
-        self.figure_model.set_highlighted({ref.id} if ref.kind == "figure" else set())
+        self.state.select(Selection(ref.kind, ref.id, ref.year, tuple(ref.excerpt_ids)))
         self.statusBar().showMessage(self.canvas.tooltip(mark).replace("\n", " · "))
 
     def select_figure(self, figure_id: str) -> None:
-        """A figure card was chosen: highlight its passages and its bar, if charted."""
+        """A figure card was chosen: bring up its bar chart, if any, and highlight it."""
         if not self.is_ready():
             return
-        figure = self.dataset.figure(figure_id)
         for i, spec in enumerate(self.chart_panel.charts()):
             if spec.kind == "bar" and any(m.ref.id == figure_id for m in spec.marks()):
                 if i != self.chart_panel.current_index():
                     self.chart_panel.set_current(i)
                 break
-        ids = set(figure.excerpt_ids)
-        self._ensure_listed(ids)
-        self.excerpts.highlight(ids)
-        self.canvas.highlight({("figure", figure_id, figure.year)})
-        self.figure_model.set_highlighted({figure_id})
+        self.state.select(Selection("figure", figure_id))
         row = self.figure_model.row_of(figure_id)
         if row >= 0 and self.cards.currentIndex().row() != row:
             self.cards.setCurrentIndex(self.figure_model.index(row))
@@ -616,21 +391,23 @@ class MainWindow(QMainWindow):
         """A passage was selected: highlight the chart elements and cards that cite it."""
         if not excerpt_id or not self.is_ready():
             return
-        cited = self.dataset.citing(excerpt_id)
-        refs = {("point", p.indicator_id, p.year) for p in cited.points}
-        refs |= {("figure", f.id, f.year) for f in cited.figures}
-        refs |= {("milestone", m.id, m.year) for m in cited.milestones}
-        self.canvas.highlight(refs)
-        self.figure_model.set_highlighted({f.id for f in cited.figures})
-        self.excerpts.highlight({excerpt_id}, scroll=False)
-        shown = self.canvas.highlighted_count()
-        cards = sum(1 for f in cited.figures if self.figure_model.row_of(f.id) >= 0)
+        self.state.select(Selection("passage", excerpt_id))
+        cards = sum(1 for f in self.linker.current.figures if self.figure_model.row_of(f) >= 0)
         self.statusBar().showMessage(
             self.tr("This passage is the source of %1 chart element(s) and %2 figure card(s) here")
-            .replace("%1", str(shown))
+            .replace("%1", str(self.canvas.highlighted_count()))
             .replace("%2", str(cards)),
             8000,
         )
+
+    def _show_highlights(self, h: Highlights) -> None:
+        if self.canvas is not None:
+            self.canvas.highlight(set(h.marks))
+        self.figure_model.set_highlighted(set(h.figures))
+        missing = {i for i in h.passages if self.excerpts.model.row_of(i) < 0}
+        if missing and not self.state.search:
+            self._show_view_excerpts(extra=h.passages)
+        self.excerpts.highlight(set(h.passages), scroll=h.scroll_to_passages)
 
     def _on_mark_hovered(self, mark: Mark | None) -> None:
         if mark is not None:
@@ -641,104 +418,39 @@ class MainWindow(QMainWindow):
         self.excerpts.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.excerpts.search.selectAll()
 
-    def _on_search(self, text: str) -> None:
+    def _show_search(self, text: str) -> None:
         if not text.strip():
             self._show_view_excerpts()
             return
         hits = self.dataset.search(text)
-        heading = (
-            self.tr("Passages matching “%1” in all themes: %2")
-            .replace("%1", text.strip())
-            .replace("%2", str(len(hits)))
-        )
+        heading = self.tr("Passages matching “%1” in all themes: %2")
+        heading = heading.replace("%1", text.strip()).replace("%2", str(len(hits)))
         self.excerpts.show_hits(hits, self._theme_tags(), heading)
 
-    # -- export -----------------------------------------------------------------------
+    # -- export and help --------------------------------------------------------------
     def export_chart(self) -> None:
         from gzexplorer.ui.export_dialog import ExportDialog
 
-        spec = self.current_chart()
-        if spec is None:
-            return
-        ExportDialog(spec, self.canvas.chart_style, self.settings, self).open()
+        if (spec := self.current_chart()) is not None:
+            ExportDialog(spec, self.canvas.chart_style, self.settings, self).open()
 
     def copy_chart_image(self) -> None:
         from gzexplorer.render.export import render_image
 
-        spec = self.current_chart()
-        if spec is None:
+        if (spec := self.current_chart()) is None:
             return
-        from PySide6.QtGui import QGuiApplication
-
         size = self.canvas.size()
         QGuiApplication.clipboard().setImage(render_image(spec, size.width(), size.height(), 2.0))
         self.statusBar().showMessage(self.tr("Chart copied to the clipboard"), 4000)
 
-    # -- help -------------------------------------------------------------------------
     def show_sources(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
-
-        info = self.dataset.info
-        parts = [f"<h3>{escape_html(info.title)}</h3>"]
-        if info.citation:
-            parts.append(f"<p>{escape_html(info.citation)}</p>")
-        if info.sources:
-            parts.append("<p><b>" + self.tr("Sources") + "</b></p><ul>")
-            parts += [f"<li>{escape_html(s)}</li>" for s in info.sources]
-            parts.append("</ul>")
-        if info.attribution:
-            parts.append(f"<p>{escape_html(info.attribution)}</p>")
-        if info.licenses:
-            licences = escape_html("; ".join(info.licenses))
-            parts.append("<p>" + self.tr("Licence: ") + licences + "</p>")
-        parts.append(f"<p><small>{escape_html(str(self.dataset.folder))}</small></p>")
-        QMessageBox.information(self, self.tr("Sources"), "".join(parts))
+        self.dialogs.sources(self.dataset)
 
     def show_pack_report(self) -> None:
-        """What validation found in the open pack: its warnings (a pack with errors
-        does not open), or that there is nothing to report."""
-        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
-
-        warnings = getattr(self.dataset, "warnings", [])
-        box = QMessageBox(self)
-        box.setObjectName("packReport")
-        box.setWindowTitle(self.tr("Pack report"))
-        title = escape_html(self.dataset.info.title)
-        if not self.is_ready():
-            box.setText(self.tr("%s is still being checked.") % title)
-        elif not warnings:
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setText(
-                self.tr(
-                    "%s is valid: its schema, keys and the provenance of every number were "
-                    "checked, and nothing looks wrong."
-                )
-                % title
-            )
-        else:
-            box.setIcon(QMessageBox.Icon.Warning)
-            text = self.tr(
-                "%1 is valid. Warnings: %2. They name what is allowed but probably not meant."
-            )
-            box.setText(text.replace("%1", title).replace("%2", str(len(warnings))))
-            lines = [str(w).removeprefix("warning: ") for w in warnings]
-            box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
-            box.setDetailedText("\n".join(lines))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.dialogs.pack_report(self.dataset)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed
-
-        QMessageBox.about(
-            self,
-            self.tr("About gzexplorer"),
-            self.tr(
-                "<h3>gzexplorer %1</h3><p>A desktop explorer for the case study "
-                "<i>Leapfrogging with All-Round Digital Transformation in Guizhou</i>. "
-                "Every figure leads back to the passage it comes from.</p>"
-            ).replace("%1", __version__),
-        )
+        self.dialogs.about()
 
     # -- language and appearance -------------------------------------------------------
     def _wanted_language(self) -> str:
@@ -761,8 +473,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._build_menus()
-        self._fill_view_menu()
+        """Every word again in the language now in use; the view and chart stay."""
+        self.actions.retranslate()
+        self.actions.set_views(self._views())
+        self.actions.check(self.settings.get("ui/language", str, "system"), self._scheme)
         self._fill_views()
         self.loading.setText(self.tr("Loading charts…"))
         self.theme_list.setAccessibleName(self.tr("Themes"))
@@ -771,9 +485,8 @@ class MainWindow(QMainWindow):
         if self.chart_panel is not None:
             self.chart_panel.retranslate()
         self.pack_label.setText(self._summary())
-        view, chart = self._view_id, (self.chart_panel.current_index() if self.chart_panel else 0)
-        self._view_id = ""
-        self.show_view(view or OVERVIEW, max(0, chart))
+        chart = self.chart_panel.current_index() if self.chart_panel else 0
+        self.show_view(self.state.view_id or OVERVIEW, max(0, chart), force=True)
 
     def is_dark(self) -> bool:
         return self._dark
@@ -783,8 +496,7 @@ class MainWindow(QMainWindow):
         self._scheme = scheme if scheme in SCHEMES else "system"
         self.settings.set("ui/scheme", self._scheme)
         self._dark = apply_scheme(self._scheme, self._desktop_dark)
-        for action in self.scheme_menu.actions():
-            action.setChecked(action.data() == self._scheme)
+        self.actions.check(self.settings.get("ui/language", str, "system"), self._scheme)
         if self.chart_panel is not None:
             self.chart_panel.set_chart_style(replace(self.chart_panel.chart_style, dark=self._dark))
         self.update()
@@ -793,8 +505,7 @@ class MainWindow(QMainWindow):
         self.set_scheme("light" if self._dark else "dark")
 
     def follow_system_scheme(self, scheme: Qt.ColorScheme = Qt.ColorScheme.Unknown) -> None:
-        """The desktop changed its colour scheme (Qt's signal): follow it if the user
-        asked to."""
+        """The desktop changed its colour scheme (Qt's signal): follow it if asked to."""
         if scheme == Qt.ColorScheme.Unknown:
             return
         self._desktop_dark = scheme == Qt.ColorScheme.Dark
@@ -810,18 +521,18 @@ class MainWindow(QMainWindow):
         split = s.get("window/splitter", QByteArray, None)
         if split is not None:
             self.splitter.restoreState(split)
-        last = s.get("view/last", str, OVERVIEW)
-        self.show_view(last)
+        self.show_view(s.get("view/last", str, OVERVIEW))
         table = s.get("view/table", bool, False)
-        self.table_action.setChecked(table)
-        self._set_table_page(table)
+        self.actions.table.setChecked(table)
+        self.set_table_page(table)
+        self.actions.check(s.get("ui/language", str, "system"), self._scheme)
 
     def save_settings(self) -> None:
         s = self.settings
         s.set("window/geometry", self.saveGeometry())
         s.set("window/splitter", self.splitter.saveState())
-        s.set("view/last", self._view_id)
-        s.set("view/table", self.table_action.isChecked())
+        s.set("view/last", self.state.view_id)
+        s.set("view/table", self.actions.table.isChecked())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
