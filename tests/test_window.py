@@ -437,10 +437,7 @@ def test_a_theme_without_charts_shows_an_empty_chart_not_the_last_one(qtbot, pac
 
 
 def pack_report(window) -> QMessageBox:
-    (action,) = [
-        a for a in window.findChildren(type(window.actions.open)) if "Pack report" in a.text()
-    ]
-    action.trigger()
+    window.actions.pack_report.trigger()
     (box,) = [b for b in window.findChildren(QMessageBox, "packReport") if b.isVisible()]
     return box
 

@@ -274,6 +274,18 @@ The details were written to %2.</source>
         <source>Passages of the document (original English text)</source>
         <translation>文档段落（英文原文）</translation>
     </message>
+    <message>
+        <source>Passages of the whole document: %1</source>
+        <translation>全文段落：%1（英文原文）</translation>
+    </message>
+    <message>
+        <source>Passages on %1: %2</source>
+        <translation>%1相关段落：%2（英文原文）</translation>
+    </message>
+    <message>
+        <source>Passages matching “%1” in all themes: %2</source>
+        <translation>所有主题中与“%1”匹配的段落：%2（英文原文）</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -347,18 +359,25 @@ The details were written to %2.</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Themes</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Loading charts…</source>
-        <translation>正在加载图表…</translation>
-    </message>
+    <name>FigureCards</name>
     <message>
         <source>Figures of this theme</source>
         <translation>本主题的数据</translation>
+    </message>
+    <message>
+        <source>Loading figures…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <source>The document states no figures for this theme.</source>
+        <translation>文档未给出本主题的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Loading charts…</source>
+        <translation>正在加载图表…</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -373,10 +392,6 @@ The details were written to %2.</source>
         <translation>主题 %1 · 指标 %2 · 观测值 %3 · 数据 %4 · 大事记 %5 · 段落 %6</translation>
     </message>
     <message>
-        <source>All milestones and the headline figures</source>
-        <translation>全部大事记和主要数据</translation>
-    </message>
-    <message>
         <source>Opened %s</source>
         <translation>已打开 %s</translation>
     </message>
@@ -385,28 +400,8 @@ The details were written to %2.</source>
         <translation>警告：%1 条（帮助 › 数据包报告）</translation>
     </message>
     <message>
-        <source>The document states no figures for this theme.</source>
-        <translation>文档未给出本主题的数据。</translation>
-    </message>
-    <message>
-        <source>Loading figures…</source>
-        <translation>正在加载数据…</translation>
-    </message>
-    <message>
-        <source>Passages on %1: %2</source>
-        <translation>%1相关段落：%2（英文原文）</translation>
-    </message>
-    <message>
-        <source>Passages of the whole document: %1</source>
-        <translation>全文段落：%1（英文原文）</translation>
-    </message>
-    <message>
         <source>This passage is the source of %1 chart element(s) and %2 figure card(s) here</source>
         <translation>此段落是此处 %1 个图表元素和 %2 张数据卡片的来源</translation>
-    </message>
-    <message>
-        <source>Passages matching “%1” in all themes: %2</source>
-        <translation>所有主题中与“%1”匹配的段落：%2（英文原文）</translation>
     </message>
     <message>
         <source>Chart copied to the clipboard</source>
@@ -422,6 +417,17 @@ The details were written to %2.</source>
     <message>
         <source>Open data pack</source>
         <translation>打开数据包</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>All milestones and the headline figures</source>
+        <translation>全部大事记和主要数据</translation>
     </message>
 </context>
 <context>

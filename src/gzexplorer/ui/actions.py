@@ -37,9 +37,9 @@ class WindowActions(QObject):
         self.prev_chart = self._make(lambda: w.step_chart(-1), "Ctrl+PgUp")
         self.search = self._make(w.focus_search, QKeySequence.StandardKey.Find)
         self.toggle_dark = self._make(w.toggle_dark, "Ctrl+Shift+D")
-        self.sources = self._make(w.show_sources)
-        self.pack_report = self._make(w.show_pack_report)
-        self.about = self._make(w.show_about)
+        self.sources = self._make(lambda: w.dialogs.sources(w.dataset))
+        self.pack_report = self._make(lambda: w.dialogs.pack_report(w.dataset))
+        self.about = self._make(w.dialogs.about)
 
         bar = w.menuBar()
         self.file_menu = bar.addMenu("")

@@ -53,7 +53,7 @@ def run(data: str | None = None) -> int:
     def failed(problem) -> None:
         for p in problem.problems:
             print(p, file=sys.stderr)
-        window.show_pack_problems(str(data), problem)
+        window.dialogs.pack_problems(str(data), problem)
         if loader.path != builtin:  # fall back to the built-in pack
             loader.path = builtin
             loader.start()

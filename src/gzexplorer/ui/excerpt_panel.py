@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gzexplorer.charts import OVERVIEW
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.ui.delegates import ExcerptDelegate
 from gzexplorer.ui.item_models import ExcerptListModel, IdRole
 
 if TYPE_CHECKING:
-    from gzexplorer.model import Excerpt, SearchHit
+    from gzexplorer.model import Dataset
+    from gzexplorer.model.preview import PackPreview
 
 
 class ExcerptPanel(QWidget):
@@ -30,6 +32,7 @@ class ExcerptPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("excerptArea")
+        self._tags: tuple[tuple, dict[str, str]] = ((), {})
         self.search = QLineEdit(objectName="excerptSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.searchChanged)
@@ -69,15 +72,50 @@ class ExcerptPanel(QWidget):
         self.heading.setAccessibleName(self.tr("Passages shown"))
         self.view.setAccessibleName(self.tr("Passages of the document (original English text)"))
 
-    def show_excerpts(self, excerpts: list[Excerpt], tags: dict[str, str], heading: str) -> None:
-        self.model.set_excerpts(excerpts, tags)
+    def _theme_tags(self, dataset: Dataset | PackPreview, language: str) -> dict[str, str]:
+        """Each passage's theme names, built once per dataset and language."""
+        key = (dataset, language)  # datasets compare by identity
+        if self._tags[0] != key:
+            names = {t.id: t.text("name", language) for t in dataset.themes()}
+            tags = {
+                e.id: ", ".join(names[t] for t in e.themes if t in names)
+                for e in dataset.excerpts()
+            }
+            self._tags = (key, tags)
+        return self._tags[1]
+
+    def show_view(
+        self,
+        dataset: Dataset | PackPreview,
+        view_id: str,
+        view_name: str,
+        language: str,
+        extra: frozenset[str] = frozenset(),
+    ) -> None:
+        """The passages of a view (all of them for the Overview), and the ``extra``
+        ones a selection needs, in document order."""
+        shown = dataset.excerpts(None if view_id == OVERVIEW else view_id)
+        if extra - {e.id for e in shown}:
+            ids = {e.id for e in shown} | extra
+            shown = [e for e in dataset.excerpts() if e.id in ids]
+        count = str(len(shown))
+        if view_id == OVERVIEW:
+            heading = self.tr("Passages of the whole document: %1").replace("%1", count)
+        else:
+            heading = self.tr("Passages on %1: %2").replace("%1", view_name).replace("%2", count)
+        self.model.set_excerpts(shown, self._theme_tags(dataset, language))
         self.heading.setText(heading)
 
-    def show_hits(self, hits: list[SearchHit], tags: dict[str, str], heading: str) -> None:
+    def show_search(self, dataset: Dataset | PackPreview, text: str, language: str) -> None:
+        """The passages matching ``text`` in every theme, best first, matches marked."""
+        hits = dataset.search(text)
         self.model.set_excerpts(
-            [h.excerpt for h in hits], tags, {h.excerpt.id: h.spans for h in hits}
+            [h.excerpt for h in hits],
+            self._theme_tags(dataset, language),
+            {h.excerpt.id: h.spans for h in hits},
         )
-        self.heading.setText(heading)
+        heading = self.tr("Passages matching “%1” in all themes: %2")
+        self.heading.setText(heading.replace("%1", text.strip()).replace("%2", str(len(hits))))
 
     def highlight(self, excerpt_ids: set[str], scroll: bool = True) -> None:
         """Mark the passages a selected chart element or card comes from."""

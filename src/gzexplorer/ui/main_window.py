@@ -13,12 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
-    QListView,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -28,30 +26,22 @@ from PySide6.QtWidgets import (
 
 from gzexplorer import charts
 from gzexplorer.charts import OVERVIEW
-from gzexplorer.paths import resources_dir
-from gzexplorer.render.labels import WrappedLabel
-from gzexplorer.ui import i18n
 from gzexplorer.ui.actions import WindowActions
-from gzexplorer.ui.appearance import SCHEMES, apply_scheme, system_prefers_dark
-from gzexplorer.ui.delegates import FigureCardDelegate, ThemeDelegate, escape_html
 from gzexplorer.ui.dialogs import Dialogs
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
-from gzexplorer.ui.item_models import FigureListModel, IdRole, ViewListModel
+from gzexplorer.ui.figure_cards import FigureCards
 from gzexplorer.ui.linking import Highlights, Linker
+from gzexplorer.ui.look import Look
 from gzexplorer.ui.pack_opener import PackOpener
 from gzexplorer.ui.settings import Settings
+from gzexplorer.ui.sidebar import Sidebar, icon
 from gzexplorer.ui.state import Selection, ViewState
 
 if TYPE_CHECKING:
     from gzexplorer.charts.spec import ChartSpec, Mark
-    from gzexplorer.model import DataPackError, Dataset
+    from gzexplorer.model import Dataset
     from gzexplorer.model.preview import PackPreview
     from gzexplorer.ui.chart_panel import ChartPanel
-
-
-def icon(name: str) -> QIcon:
-    path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path if path.is_file() else resources_dir() / "icons" / "theme.svg"))
 
 
 class MainWindow(QMainWindow):
@@ -65,36 +55,13 @@ class MainWindow(QMainWindow):
         self.settings = Settings(settings or QSettings())
         self.dialogs = Dialogs(self)
         self.packs = PackOpener(self, self.settings, self.dialogs)
-        self._tags: tuple[tuple, dict[str, str]] = ((), {})
-        # language and colours first: every widget below is created in them
-        self._language = i18n.apply(self._wanted_language())
-        self._scheme = self.settings.get("ui/scheme", str, "system")
-        if self._scheme not in SCHEMES:
-            self._scheme = "system"
-        self._desktop_dark = system_prefers_dark()  # then as Qt reports changes
-        self._dark = apply_scheme(self._scheme, self._desktop_dark)
+        self._chart_index = 0  # the chart to show when a view is shown
+        self.look = Look(self.settings, self)  # first: every widget is made in it
         self.setWindowIcon(icon("gzexplorer"))
 
-        # sidebar
-        self.view_model = ViewListModel(self)
-        self.theme_list = QListView(objectName="themeList")
-        self.theme_list.setModel(self.view_model)
-        self.theme_list.setItemDelegate(ThemeDelegate(self.theme_list))
-        self.theme_list.setIconSize(QSize(22, 22))
-        self.theme_list.setMouseTracking(True)  # rows light up under the mouse
-        self.theme_list.setSpacing(1)
-        self.theme_list.setAccessibleName(self.tr("Themes"))
-        self.theme_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.theme_list.selectionModel().currentChanged.connect(
-            lambda cur, _prev: cur.isValid() and self.state.set_view(cur.data(IdRole))
-        )
-        self.sidebar_title = WrappedLabel(objectName="sidebarTitle")
-        sidebar = QWidget(objectName="sidebar")
-        sb = QVBoxLayout(sidebar)
-        sb.setContentsMargins(8, 10, 4, 8)
-        sb.setSpacing(8)
-        sb.addWidget(self.sidebar_title)
-        sb.addWidget(self.theme_list, 1)
+        self.sidebar = Sidebar()
+        self.sidebar.viewChosen.connect(self.state.set_view)
+        self.view_model, self.theme_list = self.sidebar.model, self.sidebar.list
 
         # centre: charts (attached once the full dataset is there) + cards
         self.chart_panel: ChartPanel | None = None
@@ -102,31 +69,17 @@ class MainWindow(QMainWindow):
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_stack = QStackedWidget(objectName="chartStack")
         self.chart_stack.addWidget(self.loading)
-
-        self.figure_model = FigureListModel(self)
-        self.cards = QListView(objectName="figureCards")
-        self.cards.setModel(self.figure_model)
-        self.cards.setItemDelegate(FigureCardDelegate(self.cards))
-        self.cards.setFlow(QListView.Flow.LeftToRight)
-        self.cards.setWrapping(False)
-        self.cards.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.cards.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.cards.setFixedHeight(FigureCardDelegate.SIZE.height() + 22)
-        self.cards.setAccessibleName(self.tr("Figures of this theme"))
-        self.cards.selectionModel().currentChanged.connect(
-            lambda cur, _prev: cur.isValid() and self.select_figure(cur.data(IdRole))
-        )
-        self.cards_empty = QLabel(objectName="figureCardsEmpty")
-        self.cards_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.cards_empty.setFixedHeight(self.cards.height())
+        self.figure_cards = FigureCards()
+        self.figure_cards.figureChosen.connect(self.select_figure)
+        self.figure_model, self.cards = self.figure_cards.model, self.figure_cards.list
+        self.cards_empty = self.figure_cards.empty
 
         centre = QWidget(objectName="centre")
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
         cl.addWidget(self.chart_stack, 1)
-        cl.addWidget(self.cards)
-        cl.addWidget(self.cards_empty)
+        cl.addWidget(self.figure_cards)
 
         # excerpts
         self.excerpts = ExcerptPanel()
@@ -134,14 +87,13 @@ class MainWindow(QMainWindow):
         self.excerpts.searchChanged.connect(self.state.set_search)
 
         self.splitter = QSplitter(objectName="mainSplitter")  # side by side
-        self.splitter.addWidget(sidebar)
+        self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.excerpts)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
-        sidebar.setMinimumWidth(150)
         self.excerpts.setMinimumWidth(260)
         self.splitter.setSizes([190, 760, 380])
         self.setCentralWidget(self.splitter)
@@ -155,7 +107,8 @@ class MainWindow(QMainWindow):
         self.state.searchChanged.connect(self._show_search)
         self.linker.highlightsChanged.connect(self._show_highlights)
         self.packs.opened.connect(self._opened)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_system_scheme)
+        self.look.languageChanged.connect(self.retranslate)
+        self.look.schemeChanged.connect(self._restyle)
         self.set_dataset(dataset)
         self._restore_settings()
 
@@ -176,7 +129,7 @@ class MainWindow(QMainWindow):
     def _attach_charts(self) -> None:
         from gzexplorer.ui.chart_panel import ChartPanel
 
-        panel = ChartPanel(dark=self._dark)
+        panel = ChartPanel(dark=self.look.dark)
         self.chart_panel = panel
         panel.markClicked.connect(self.select_mark)
         panel.markHovered.connect(self._on_mark_hovered)
@@ -196,9 +149,8 @@ class MainWindow(QMainWindow):
         self.state.set_dataset(dataset)
         if dataset.complete and self.chart_panel is None:
             self._attach_charts()
-        self._fill_views()
+        self.sidebar.show_pack(dataset, self._views(), self.look.language)
         self.actions.set_views(self._views())
-        self.sidebar_title.setText(f"<b>{escape_html(dataset.info.title)}</b>")
         self.pack_label.setText(self._summary())
         self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
         if not same_pack:
@@ -221,9 +173,6 @@ class MainWindow(QMainWindow):
             count = str(len(dataset.warnings))
             message += " · " + self.tr("warnings: %1 (Help › Pack report)").replace("%1", count)
         self.statusBar().showMessage(message, 8000)
-
-    def show_pack_problems(self, path: str, exc: DataPackError) -> None:
-        self.dialogs.pack_problems(path, exc)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if self.packs.dropped(event) is not None:
@@ -257,28 +206,6 @@ class MainWindow(QMainWindow):
             for vid, name in charts.views(self.dataset)
         ]
 
-    def _fill_views(self) -> None:
-        """The sidebar rows: Overview and the themes, with their figure counts."""
-        dataset, full, lang = self.dataset, self.is_ready(), self._language
-        rows = []
-        for vid, name in self._views():
-            if vid == OVERVIEW:
-                count = len(dataset.headline_figures()) if full else dataset.headline_count
-                desc = self.tr("All milestones and the headline figures")
-                rows.append((vid, name, desc, count, icon("overview")))
-            else:
-                t = dataset.theme(vid)
-                count = len(dataset.figures(vid)) if full else dataset.figure_counts.get(vid, 0)
-                rows.append(
-                    (vid, name, t.text("description", lang), count, icon(t.icon or "theme"))
-                )
-        self.view_model.set_views(rows)
-        row = self.view_model.row_of(self.state.view_id)
-        if row >= 0:
-            self.theme_list.selectionModel().blockSignals(True)
-            self.theme_list.setCurrentIndex(self.view_model.index(row))
-            self.theme_list.selectionModel().blockSignals(False)
-
     # -- views ------------------------------------------------------------------------
     def view_id(self) -> str:
         return self.state.view_id
@@ -292,21 +219,14 @@ class MainWindow(QMainWindow):
         self.state.set_view(view_id)
 
     def _show_state_view(self, view_id: str) -> None:
-        row = self.view_model.row_of(view_id)
-        if self.theme_list.currentIndex().row() != row:
-            self.theme_list.setCurrentIndex(self.view_model.index(row))
+        self.sidebar.select(view_id)
         figures = []
         if self.is_ready():
             specs = charts.charts_for(self.dataset, view_id)
-            self.chart_panel.set_charts(specs, getattr(self, "_chart_index", 0))
+            self.chart_panel.set_charts(specs, self._chart_index)
             figures = charts.figures_for(self.dataset, view_id)
-            self.cards_empty.setText(self.tr("The document states no figures for this theme."))
-        else:
-            self.cards_empty.setText(self.tr("Loading figures…"))
         self._chart_index = 0
-        self.figure_model.set_figures(figures)
-        self.cards.setVisible(bool(figures))
-        self.cards_empty.setVisible(not figures)
+        self.figure_cards.show_figures(figures, loading=not self.is_ready())
         if not self.state.search:
             self._show_view_excerpts()
         self._settle_layout()
@@ -340,31 +260,10 @@ class MainWindow(QMainWindow):
     def current_chart(self) -> ChartSpec | None:
         return self.chart_panel.current_spec() if self.chart_panel is not None else None
 
-    def _theme_tags(self) -> dict[str, str]:
-        """Each passage's theme names, built once per dataset and language."""
-        key = (self.dataset, self._language)  # datasets compare by identity
-        if self._tags[0] != key:
-            names = {t.id: t.text("name", self._language) for t in self.dataset.themes()}
-            tags = {
-                e.id: ", ".join(names[t] for t in e.themes if t in names)
-                for e in self.dataset.excerpts()
-            }
-            self._tags = (key, tags)
-        return self._tags[1]
-
     def _show_view_excerpts(self, extra: frozenset[str] = frozenset()) -> None:
         vid = self.state.view_id
-        shown = self.dataset.excerpts(None if vid == OVERVIEW else vid)
-        if extra - {e.id for e in shown}:
-            ids = {e.id for e in shown} | extra
-            shown = [e for e in self.dataset.excerpts() if e.id in ids]
-        count = str(len(shown))
-        if vid == OVERVIEW:
-            heading = self.tr("Passages of the whole document: %1").replace("%1", count)
-        else:
-            name = dict(self._views()).get(vid, "")
-            heading = self.tr("Passages on %1: %2").replace("%1", name).replace("%2", count)
-        self.excerpts.show_excerpts(shown, self._theme_tags(), heading)
+        name = dict(self._views()).get(vid, "")
+        self.excerpts.show_view(self.dataset, vid, name, self.look.language, extra)
 
     # -- selection and its highlights --------------------------------------------------
     def select_mark(self, mark: Mark) -> None:
@@ -383,9 +282,7 @@ class MainWindow(QMainWindow):
                     self.chart_panel.set_current(i)
                 break
         self.state.select(Selection("figure", figure_id))
-        row = self.figure_model.row_of(figure_id)
-        if row >= 0 and self.cards.currentIndex().row() != row:
-            self.cards.setCurrentIndex(self.figure_model.index(row))
+        self.figure_cards.select(figure_id)
 
     def select_excerpt(self, excerpt_id: str) -> None:
         """A passage was selected: highlight the chart elements and cards that cite it."""
@@ -419,13 +316,10 @@ class MainWindow(QMainWindow):
         self.excerpts.search.selectAll()
 
     def _show_search(self, text: str) -> None:
-        if not text.strip():
+        if text.strip():
+            self.excerpts.show_search(self.dataset, text, self.look.language)
+        else:
             self._show_view_excerpts()
-            return
-        hits = self.dataset.search(text)
-        heading = self.tr("Passages matching “%1” in all themes: %2")
-        heading = heading.replace("%1", text.strip()).replace("%2", str(len(hits)))
-        self.excerpts.show_hits(hits, self._theme_tags(), heading)
 
     # -- export and help --------------------------------------------------------------
     def export_chart(self) -> None:
@@ -443,44 +337,27 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().setImage(render_image(spec, size.width(), size.height(), 2.0))
         self.statusBar().showMessage(self.tr("Chart copied to the clipboard"), 4000)
 
-    def show_sources(self) -> None:
-        self.dialogs.sources(self.dataset)
-
-    def show_pack_report(self) -> None:
-        self.dialogs.pack_report(self.dataset)
-
-    def show_about(self) -> None:
-        self.dialogs.about()
-
     # -- language and appearance -------------------------------------------------------
-    def _wanted_language(self) -> str:
-        wanted = self.settings.get("ui/language", str, "system")
-        return i18n.system_language() if wanted == "system" else wanted
-
     def language(self) -> str:
-        return self._language
+        return self.look.language
 
     def set_language(self, code: str) -> None:
         """Switch the interface (menus, charts, cards, theme names) without a restart."""
-        self.settings.set("ui/language", code)
-        wanted = i18n.system_language() if code == "system" else code
-        self._language = i18n.apply(wanted)
-        if self._language != wanted:
+        if not self.look.set_language(code):
             self.statusBar().showMessage(
                 self.tr("Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)"),
                 8000,
             )
-        self.retranslate()
 
     def retranslate(self) -> None:
         """Every word again in the language now in use; the view and chart stay."""
         self.actions.retranslate()
         self.actions.set_views(self._views())
-        self.actions.check(self.settings.get("ui/language", str, "system"), self._scheme)
-        self._fill_views()
+        self.actions.check(self.look.language_choice(), self.look.scheme)
+        self.sidebar.show_pack(self.dataset, self._views(), self.look.language)
+        self.sidebar.retranslate()
+        self.figure_cards.retranslate()
         self.loading.setText(self.tr("Loading charts…"))
-        self.theme_list.setAccessibleName(self.tr("Themes"))
-        self.cards.setAccessibleName(self.tr("Figures of this theme"))
         self.excerpts.retranslate()
         if self.chart_panel is not None:
             self.chart_panel.retranslate()
@@ -489,28 +366,20 @@ class MainWindow(QMainWindow):
         self.show_view(self.state.view_id or OVERVIEW, max(0, chart), force=True)
 
     def is_dark(self) -> bool:
-        return self._dark
+        return self.look.dark
 
     def set_scheme(self, scheme: str) -> None:
         """ "system", "light" or "dark": the window and its charts restyle at once."""
-        self._scheme = scheme if scheme in SCHEMES else "system"
-        self.settings.set("ui/scheme", self._scheme)
-        self._dark = apply_scheme(self._scheme, self._desktop_dark)
-        self.actions.check(self.settings.get("ui/language", str, "system"), self._scheme)
-        if self.chart_panel is not None:
-            self.chart_panel.set_chart_style(replace(self.chart_panel.chart_style, dark=self._dark))
-        self.update()
+        self.look.set_scheme(scheme)
 
     def toggle_dark(self) -> None:
-        self.set_scheme("light" if self._dark else "dark")
+        self.set_scheme("light" if self.look.dark else "dark")
 
-    def follow_system_scheme(self, scheme: Qt.ColorScheme = Qt.ColorScheme.Unknown) -> None:
-        """The desktop changed its colour scheme (Qt's signal): follow it if asked to."""
-        if scheme == Qt.ColorScheme.Unknown:
-            return
-        self._desktop_dark = scheme == Qt.ColorScheme.Dark
-        if self._scheme == "system" and self._dark != self._desktop_dark:
-            self.set_scheme("system")
+    def _restyle(self, dark: bool) -> None:
+        self.actions.check(self.look.language_choice(), self.look.scheme)
+        if self.chart_panel is not None:
+            self.chart_panel.set_chart_style(replace(self.chart_panel.chart_style, dark=dark))
+        self.update()
 
     # -- settings ---------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -525,7 +394,7 @@ class MainWindow(QMainWindow):
         table = s.get("view/table", bool, False)
         self.actions.table.setChecked(table)
         self.set_table_page(table)
-        self.actions.check(s.get("ui/language", str, "system"), self._scheme)
+        self.actions.check(self.look.language_choice(), self.look.scheme)
 
     def save_settings(self) -> None:
         s = self.settings
