@@ -1,4 +1,4 @@
-"""Shared fixtures: the data pack, the model layer, a settings file for windows."""
+"""Shared fixtures: the data pack, the model layer, a settings file, a window."""
 
 from __future__ import annotations
 
@@ -33,3 +33,16 @@ def pack_copy(builtin_pack: Path, tmp_path: Path) -> Path:
 def settings(tmp_path: Path) -> QSettings:
     """A private settings file, so a window starts from defaults and keeps nothing."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, dataset: model.Dataset, settings: QSettings):
+    """The explorer on the built-in pack, shown at 1400 x 900."""
+    from gzexplorer.ui.main_window import MainWindow
+
+    w = MainWindow(dataset, settings)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

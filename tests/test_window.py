@@ -21,16 +21,6 @@ from gzexplorer.ui.main_window import MainWindow
 PACKS = Path(__file__).parent / "packs"
 
 
-@pytest.fixture
-def window(qtbot, dataset, settings):
-    w = MainWindow(dataset, settings)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def click_view(qtbot, window, view_id):
     row = window.view_model.row_of(view_id)
     rect = window.theme_list.visualRect(window.view_model.index(row))

@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts import palette
 from gzexplorer.charts.i18n import language, qualifier_words, translate
-from gzexplorer.charts.spec import OVERVIEW, Annotation, ChartSpec, Mark, PointMarks, Ref, Series
+from gzexplorer.charts.spec import (
+    OVERVIEW,
+    Annotation,
+    ChartSpec,
+    Mark,
+    PointMarks,
+    Ref,
+    Series,
+    in_lanes,
+    point_tooltip,
+    tooltip,
+)
 
 if TYPE_CHECKING:
     from gzexplorer.model import Dataset, Figure, Milestone
@@ -78,6 +89,7 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
     for n, (unit, indicators) in enumerate(by_unit.items(), start=1):
         series, annotations, notes, years, alt = [], [], [], [], []
         lang = language()
+        sources = _sources(sorted({ind.source for ind in indicators if ind.source}), dataset)
         for i, ind in enumerate(indicators):
             name = ind.text("name", lang)
             color = palette.color(i)
@@ -86,13 +98,17 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
             ys = frame["value"].to_numpy(dtype=float, na_value=float("nan"))
             status, cell_notes = frame["status"].tolist(), frame["note"].tolist()
             ids = frame["excerpt_ids"].tolist()
-            marks = PointMarks(ind.id, name, unit, xs, ys, status, cell_notes, ids)
+            # a point's tooltip names its own indicator's source
+            source = _source_line(ind.source) if ind.source else sources["source"]
+            marks = PointMarks(ind.id, name, unit, xs, ys, status, cell_notes, ids, source)
             missing_years = []
             for j in _nan_positions(ys):  # missing and qualitative cells (few)
                 year = int(xs[j])
                 if status[j] == "qualitative":
+                    note = cell_notes[j]
+                    tip = point_tooltip(name, year, status[j], note, note, source, ids[j])
                     ref = Ref("point", ind.id, year, ids[j])
-                    annotations.append(Annotation(year, cell_notes[j], color, ref))
+                    annotations.append(Annotation(year, note, color, ref, name, tip))
                 else:
                     missing_years.append(year)
             if len(xs):
@@ -134,7 +150,6 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 )
         names = [ind.text("name", lang) for ind in indicators]
         title = translate("Charts", " vs ").join([names[0]] + [_lower_first(n) for n in names[1:]])
-        sources = sorted({ind.source for ind in indicators if ind.source})
         charts.append(
             ChartSpec(
                 id=f"{theme_id}-line-{n}",
@@ -145,7 +160,7 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 x_label=translate("Charts", "Year"),
                 y_label=unit,
                 series=tuple(series),
-                **_sources(sources, dataset),
+                **sources,
                 annotations=tuple(annotations),
                 notes=tuple(notes),
                 alt_text="; ".join(alt) + "." if alt else "",
@@ -179,15 +194,20 @@ def _unit_words(unit: str) -> str:
 
 
 def _sources(sources: list[str], dataset: Dataset) -> dict[str, str]:
-    """The source line under a chart, and the same sources without the word "Source:"
-    for the table's and the CSV's source column."""
+    """The source line under a chart (and in its marks' tooltips), and the same sources
+    without the word "Source:" for the table's and the CSV's source column."""
     doc = document_source(dataset)
     if sources:
         return {
             "source": _fill(translate("Charts", "Source: %1; in %2"), "; ".join(sources), doc),
             "source_text": _fill(translate("Charts", "%1; in %2"), "; ".join(sources), doc),
         }
-    return {"source": _fill(translate("Charts", "Source: %1"), doc), "source_text": doc}
+    return {"source": _source_line(doc), "source_text": doc}
+
+
+def _source_line(source: str) -> str:
+    """'Source: ...' for one source."""
+    return _fill(translate("Charts", "Source: %1"), source)
 
 
 # -- bar charts ----------------------------------------------------------------------
@@ -201,6 +221,7 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
     charts = []
     n = 0
     lang = language()
+    sources = _sources([], dataset)
     for (_group, unit_id), figures in groups.items():
         if len(figures) < 2:
             continue
@@ -215,7 +236,8 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
             value_text = " ".join(x for x in (qualifier, fmt.with_unit(f.value, unit)) if x)
             ref = Ref("figure", f.id, f.year, f.excerpt_ids)
             label = f.text("label", lang)
-            marks.append(Mark(i, f.value, label, value_text, f.qualifier, ref, f.note))
+            tip = tooltip(label, value_text, sources["source"], f.excerpt_ids)
+            marks.append(Mark(i, f.value, label, value_text, f.qualifier, ref, f.note, tip))
         values = [abs(f.value) for f in figures]
         log = all(f.value > 0 for f in figures) and max(values) / max(min(values), 1e-9) >= 100
         years = [f.year for f in figures if f.year is not None]
@@ -236,7 +258,7 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 series=(
                     Series(f"{theme_id}-bar-{n}", group, unit, palette.color(0), tuple(marks)),
                 ),
-                **_sources([], dataset),
+                **sources,
                 categories=tuple(m.label for m in marks),
                 log_scale=log,
                 alt_text=f"{group}: {alt}.",
@@ -252,17 +274,15 @@ def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_th
     themes = dataset.themes()
     order = {t.id: i for i, t in enumerate(themes)}
     lang = language()
-    lanes: dict[int, int] = defaultdict(int)
+    sources = _sources([], dataset)
     grouped: dict[str, list[Mark]] = defaultdict(list)
     for m in milestones:
-        lane = lanes[m.year]
-        lanes[m.year] += 1
         key = (m.themes[0] if m.themes else "") if by_theme else view_id
         ref = Ref("milestone", m.id, m.year, m.excerpt_ids)
-        title = m.text("title", lang)
-        grouped[key].append(
-            Mark(m.year, float(lane), title, str(m.year), "event", ref, m.text("description", lang))
-        )
+        title, description = m.text("title", lang), m.text("description", lang)
+        tip = tooltip(f"{m.year}: {title}", description, sources["source"], m.excerpt_ids)
+        # y: the event's lane, given by in_lanes once all the events are known
+        grouped[key].append(Mark(m.year, None, title, str(m.year), "event", ref, description, tip))
     series = []
     for key, marks in sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order))):
         if by_theme:
@@ -296,7 +316,7 @@ def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_th
         ),
         x_label=translate("Charts", "Year"),
         y_label="",
-        series=tuple(series),
-        **_sources([], dataset),
+        series=in_lanes(series),
+        **sources,
         alt_text=f"{title}: {alt}." if alt else "",
     )

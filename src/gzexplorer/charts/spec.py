@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -27,13 +27,34 @@ class Ref:
 class Mark:
     """One drawable datum: a point of a line, a bar, an event on a timeline."""
 
-    x: float
-    y: float | None  # None: missing (a gap), or a lane on a timeline
+    x: float  # the year; a bar's position (0 at the bottom)
+    y: float | None  # the value (None: missing, a gap); an event's lane (0 at the bottom)
     label: str
     value_text: str
     status: str
     ref: Ref
     note: str = ""
+    tooltip: str = ""  # what hovering shows, and the status bar when it is clicked
+
+
+def tooltip(head: str, body: str, source: str, excerpt_ids: Iterable[str]) -> str:
+    """A mark's tooltip: what it is, its value or note, its source line, its passages."""
+    passage = translate("Charts", "Passage: %1").replace("%1", ", ".join(excerpt_ids))
+    return f"{head}\n{body}\n{source}\n{passage}"
+
+
+def point_tooltip(
+    series_name: str, year: int, status: str, value_text: str, note: str, source: str, ids
+) -> str:
+    """The tooltip of a line's point: "Poverty rate, 2017", then its value, or the note
+    given instead of a number."""
+    if status == "reported":
+        body = value_text
+    else:
+        body = translate("Charts", "%1 (no number given)").replace(
+            "%1", note or translate("Charts", "not reported")
+        )
+    return tooltip(f"{series_name}, {year}", body, source, ids)
 
 
 class _MadeOnRead(Sequence):
@@ -61,9 +82,9 @@ class PointMarks(_MadeOnRead):
 
     A series of thousands of points would otherwise hold a Mark and a Ref per point
     (about 200 bytes each, all traversed by the garbage collector). ``xs`` and ``ys``
-    are float arrays (NaN: missing) that the canvas draws directly."""
+    are float arrays (NaN: missing) that the line renderer draws directly."""
 
-    __slots__ = ("xs", "ys", "_id", "_label", "_unit", "_status", "_note", "_ids")
+    __slots__ = ("xs", "ys", "_id", "_label", "_unit", "_status", "_note", "_ids", "_source")
 
     def __init__(
         self,
@@ -75,10 +96,12 @@ class PointMarks(_MadeOnRead):
         status: Sequence[str],
         note: Sequence[str],
         excerpt_ids: Sequence[tuple[str, ...]],
+        source: str = "",
     ) -> None:
         self.xs, self.ys = xs, ys  # numpy float arrays, year order
         self._id, self._label, self._unit = series_id, label, unit
         self._status, self._note, self._ids = status, note, excerpt_ids
+        self._source = source  # the source line of the series' tooltips
 
     def __len__(self) -> int:
         return len(self.xs)
@@ -90,8 +113,11 @@ class PointMarks(_MadeOnRead):
             value, text = None, note or translate("Charts", "not reported")
         else:
             text = fmt.with_unit(value, self._unit)
-        ref = Ref("point", self._id, year, self._ids[i])
-        return Mark(year, value, self._label, text, self._status[i], ref, note)
+        status, ids = self._status[i], self._ids[i]
+        tip = point_tooltip(self._label, year, status, text, note, self._source, ids)
+        return Mark(
+            year, value, self._label, text, status, Ref("point", self._id, year, ids), note, tip
+        )
 
     def cells(self, i: int) -> tuple[int, float | None, str]:
         """Year, value (None: missing) and status of point ``i``, without a Mark."""
@@ -129,6 +155,14 @@ class Annotation:
     text: str
     color: str
     ref: Ref
+    label: str = ""  # the name of the series it stands in
+    tooltip: str = ""
+
+    def mark(self, y: float) -> Mark:
+        """The annotation as a mark drawn at height ``y``, to hover and click."""
+        return Mark(
+            self.x, y, self.label, self.text, "qualitative", self.ref, self.text, self.tooltip
+        )
 
 
 @dataclass(frozen=True)
@@ -193,15 +227,26 @@ class ChartSpec:
 
     def with_series(self, series_ids: set[str]) -> ChartSpec:
         """The same chart showing only the named series (the rest are hidden)."""
-        from dataclasses import replace
-
         kept = tuple(s for s in self.series if s.id in series_ids)
+        if self.kind == "timeline":  # the remaining events close up
+            kept = in_lanes(kept)
         ids = {s.id for s in kept}
         return replace(
             self,
             series=kept,
             annotations=tuple(a for a in self.annotations if a.ref.id in ids),
         )
+
+
+def in_lanes(series: Sequence[Series]) -> tuple[Series, ...]:
+    """A timeline's series with each event in a lane of its own, so no label covers
+    another: the earliest at the top (lane n-1), the latest at the bottom (lane 0);
+    events of one year in the order of their ids."""
+    events = sorted((m.x, m.ref.id) for s in series for m in s.marks)
+    lane = {ref_id: float(len(events) - 1 - i) for i, (_, ref_id) in enumerate(events)}
+    return tuple(
+        replace(s, marks=tuple(replace(m, y=lane[m.ref.id]) for m in s.marks)) for s in series
+    )
 
 
 class LineRows(_MadeOnRead):

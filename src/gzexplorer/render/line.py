@@ -1,0 +1,105 @@
+"""Line charts: one curve per indicator over the years, gaps where none is reported,
+and a triangle above the years that give a note instead of a number."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from gzexplorer.charts.build import DENSE_POINTS
+from gzexplorer.charts.i18n import translate
+from gzexplorer.charts.spec import ChartSpec
+from gzexplorer.render.renderer import Range, Renderer
+
+
+class LineRenderer(Renderer):
+    legend_glyph = "━●"
+
+    def legend_extra(self) -> list[tuple[str, str, str]]:
+        if not self.spec.annotations:
+            return []
+        return [("▲", self.canvas.chart_style.muted, translate("Charts", "no number given"))]
+
+    def draw(self) -> None:
+        s = self.canvas.chart_style
+        plot = self.canvas.plot_item
+        self.grid(False, True)
+        _, (_, top) = line_extent(self.spec)
+        for series in self.spec.series:
+            marks = series.marks
+            xs, ys = (np.asarray(a, dtype=float) for a in series.xy())
+            dense = len(marks) > DENSE_POINTS
+            # dense lines are drawn 1 unit wide: thick strokes of thousands of segments
+            # cost Qt's raster engine several times more per frame when panning
+            width = s.pen(1.0 if dense else s.line_width)
+            curve = pg.PlotDataItem(
+                xs,
+                ys,
+                connect="finite" if np.isnan(ys).any() else "all",  # "all" is the fast path
+                pen=pg.mkPen(self.color(series.color), width=width),
+            )
+            plot.addItem(curve)
+            if dense:
+                self.dense.append(series)
+                # draw only what is in view, downsampled to the pixels (set once the curve
+                # is in its ViewBox: pyqtgraph looks the view up when these are set)
+                curve.setClipToView(True)
+                curve.setDownsampling(auto=True, method="peak")
+                # gaps (NaN) as separate line segments: built in one numpy pass, where
+                # a path is assembled gap by gap in Python on every frame
+                curve.curve.setSegmentedLineMode("on")
+                # no markers: a click picks the nearest point of the line
+                curve.setCurveClickable(True, width=int(s.pen(8)))
+                curve.sigClicked.connect(
+                    lambda _item, ev, xs=xs, marks=marks: self._pick_nearest(xs, marks, ev)
+                )
+            else:
+                self.marks.extend(marks)
+                valid = [m for m in marks if m.y is not None]
+                self.canvas.add_scatter(
+                    valid, [m.x for m in valid], [m.y for m in valid], self.color(series.color)
+                )
+        if self.spec.annotations:
+            y = top * 1.06
+            marks = [a.mark(y) for a in self.spec.annotations]
+            self.marks.extend(marks)
+            xs = [m.x for m in marks]
+            self.canvas.add_scatter(
+                marks, xs, [y] * len(marks), s.muted, symbol="t1", size=s.marker + 2
+            )
+            words = self.spec.annotations[0].text
+            self.text(words, (min(xs) + max(xs)) / 2, y, (0.5, 1.25), s.muted, s.small_pt)
+        plot.setLogMode(False, False)
+
+    def view_range(self) -> Range:
+        (x0, x1), (bottom, top) = line_extent(self.spec)
+        bottom = min(0.0, bottom)
+        span = _finite(top - bottom) or 1.0  # values near the float limit
+        room = 0.2 if self.spec.annotations else 0.08  # the annotations' row above the lines
+        return (x0 - 0.5, x1 + 0.5), (_finite(bottom - 0.04 * span), _finite(top + span * room))
+
+    def _pick_nearest(self, xs: np.ndarray, marks, ev) -> None:
+        x = ev.pos().x()
+        i = int(np.clip(np.searchsorted(xs, x), 1, len(xs) - 1))
+        i = i - 1 if abs(xs[i - 1] - x) <= abs(xs[i] - x) else i
+        self.canvas.markClicked.emit(marks[i])
+
+
+def line_extent(spec: ChartSpec) -> Range:
+    """(x min, x max), (y min, y max) of a line chart's points; (0, 0), (0, 1) if none."""
+    xs, ys = [], []
+    for series in spec.series:
+        x, y = (np.asarray(a, dtype=float) for a in series.xy())
+        if len(x):
+            xs += [float(x.min()), float(x.max())]
+        if not np.isnan(y).all():
+            ys += [float(np.nanmin(y)), float(np.nanmax(y))]
+    return (min(xs, default=0.0), max(xs, default=0.0)), (
+        min(ys, default=0.0),
+        max(ys, default=1.0),
+    )
+
+
+def _finite(value: float, limit: float = 1e300) -> float:
+    """``value`` clamped to a range pyqtgraph can still scale (no inf, no overflow)."""
+    return max(-limit, min(limit, value))
