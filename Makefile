@@ -1,10 +1,11 @@
-# The two commands: `make run` and `make test`. Both create .venv when missing.
+# The two commands: `make run` and `make test` (`make test-fast`: without the slow tests).
+# All create .venv when missing.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format clean translations
+.PHONY: run test test-fast lint format clean translations
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +28,12 @@ test: $(STAMP) $(QM)
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The same without the tests marked slow (benchmark, soak, monkey, agreement corpus).
+test-fast: $(STAMP) $(QM)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

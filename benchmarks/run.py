@@ -96,7 +96,7 @@ def cpu_reference_ms() -> float:
 
 
 def app_stage(stage: str) -> tuple[list[str], dict]:
-    return [PY, "-m", "gzexplorer"], {**ENV, "GZEXPLORER_BENCH": stage}
+    return [PY, "-c", scripts.APP_STAGE, stage], ENV
 
 
 def main() -> int:

@@ -1,7 +1,7 @@
 """Small programs the benchmark runs as separate processes (one function each)."""
 
 # The end of each start-up program: at the watched widget's first paint, print the
-# time and peak RSS and leave at once (as the app does for GZEXPLORER_BENCH).
+# time and peak RSS and leave at once (as APP_STAGE does for the app).
 _AT_FIRST_PAINT = r"""
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
@@ -87,6 +87,53 @@ w.resize(1440, 900)
 """
     + _AT_FIRST_PAINT
 )
+
+# The app itself (what `python -m gzexplorer` runs), watched from outside its code:
+# argv[1] names the stage at which to print the time and peak RSS and leave at once.
+# "first-paint": the window's first paint, before the app's own steps after it (the
+# keys, the loader). "chart-ready": the full dataset shown and its chart painted.
+# Only startup.FirstPaint is replaced, by a subclass that does the same plus this, so
+# the program imports nothing the app would not import before its first paint.
+APP_STAGE = r"""
+import os, sys, time
+import gzexplorer.ui.startup as startup
+
+stage = sys.argv[1]
+sys.argv[1:] = []  # the app's own command line: no options
+
+
+def report():
+    import resource
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"{stage} {time.time():.6f} {rss}", flush=True)
+    os._exit(0)
+
+
+def chart_ready(window):
+    if window.is_ready():  # the full dataset, not the preview of the first frame
+        window.canvas.repaint()  # the chart painted now, not at the next turn of the loop
+        report()
+
+
+class FirstPaint(startup.FirstPaint):
+    def __init__(self, window, callback):
+        if stage == "first-paint":
+            callback = report
+        else:  # once set_dataset has finished with the checked data
+            from PySide6.QtCore import QTimer
+
+            window.state.datasetChanged.connect(
+                lambda: QTimer.singleShot(0, lambda: chart_ready(window))
+            )
+        super().__init__(window, callback)
+
+
+startup.FirstPaint = FirstPaint
+from gzexplorer.cli import console
+
+console()
+"""
 
 # The economy line chart drawn with plain pandas + matplotlib: same data, size,
 # title, subtitle, legend and source line as `gzexplorer export --theme economy`.

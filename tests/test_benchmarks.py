@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # some 35 s: every stage of the benchmark once
+
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = [
     "floor_window_s",

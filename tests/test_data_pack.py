@@ -15,6 +15,7 @@ import textwrap
 import pytest
 
 from gzexplorer import model
+from packtools import frictionless_errors, replace_text
 
 DOCUMENT = "guizhou-case-study.txt"
 
@@ -96,11 +97,11 @@ def test_observations_keep_the_cell_as_printed(dataset, document):
 
 
 def test_a_dash_cell_written_as_zero_is_refused(pack_copy):
-    path = pack_copy / "observations.csv"
-    data = path.read_bytes()
-    cell = b"digital_economy_growth,2012,,not_reported"
-    assert cell in data
-    path.write_bytes(data.replace(cell, b"digital_economy_growth,2012,0,not_reported"))
+    replace_text(
+        "observations.csv",
+        "digital_economy_growth,2012,,not_reported",
+        "digital_economy_growth,2012,0,not_reported",
+    )(pack_copy)
 
     with pytest.raises(model.DataPackError) as raised:
         model.load(pack_copy)
@@ -111,10 +112,8 @@ def test_a_dash_cell_written_as_zero_is_refused(pack_copy):
 
 
 def test_a_number_that_cites_a_missing_passage_is_refused(pack_copy):
-    path = pack_copy / "figures.csv"
-    data = path.read_bytes()
-    assert data.count(b"cap-zhaoxing") == 1
-    path.write_bytes(data.replace(b"cap-zhaoxing", b"cap-zhaoxing-village"))
+    assert (pack_copy / "figures.csv").read_text(encoding="utf-8").count("cap-zhaoxing") == 1
+    replace_text("figures.csv", "cap-zhaoxing", "cap-zhaoxing-village")(pack_copy)
 
     with pytest.raises(model.DataPackError) as raised:
         model.load(pack_copy)
@@ -322,13 +321,7 @@ def test_each_milestone_year_is_in_its_excerpt(dataset):
 
 
 def test_frictionless_validate_passes(builtin_pack):
-    from frictionless import validate
-
-    report = validate(builtin_pack / "datapackage.json")
-    errors = [f"{e.type}: {e.message}" for e in report.errors] + [
-        f"{task.name}: {e.message}" for task in report.tasks for e in task.errors
-    ]
-    assert report.valid, "\n".join(errors)
+    assert frictionless_errors(builtin_pack) == []
 
 
 # -- architecture -------------------------------------------------------------------------

@@ -20,11 +20,8 @@ No pack here makes frictionless reach the network (no URL paths or profiles).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -37,13 +34,36 @@ from frictionless import validate as frictionless_validate
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from gzexplorer import paths
 from gzexplorer.model import DataPackError, loader
-
-PACKS = Path(__file__).resolve().parent / "packs"
-MINIMAL = PACKS / "minimal"
-DESCRIPTOR = "datapackage.json"
-TABLES = ("themes", "excerpts", "indicators", "observations", "figures", "milestones")
+from packtools import (
+    BOM,
+    BUILTIN,
+    DESCRIPTOR,
+    MINIMAL,
+    PACKS,
+    TABLES,
+    Change,
+    add_field,
+    all_of,
+    copy_pack,
+    csv_file,
+    descriptor_edit,
+    field_of,
+    lay_overlay,
+    line_endings,
+    load_descriptor,
+    read_rows,
+    redelimit,
+    render_rows,
+    replace_bytes,
+    replace_first,
+    resource,
+    save_descriptor,
+    set_field,
+    set_resource,
+    tab_delimited,
+    write_rows,
+)
 
 # "typed": the minimal pack with one more table, "sample", with a field of every type
 # gzexplorer reads and no profile of gzexplorer's on top: its cells are read by the
@@ -76,7 +96,9 @@ SAMPLE_CSV = (
     'alpha,1,1.5,true,2012,2012-01-31,1;2,"1.5,2",true;false,x\n'
     "beta,-2,0,false,1999,2020-02-29,3,0,false,\n"
 )
-BASES = {"minimal": MINIMAL, "builtin": paths.builtin_pack(), "typed": MINIMAL}
+BASES = {"minimal": MINIMAL, "builtin": BUILTIN, "typed": MINIMAL}
+
+pytestmark = pytest.mark.slow  # the corpus: some 470 packs through both validators, ~40 s
 
 
 # -- the two validators -------------------------------------------------------------------
@@ -146,8 +168,9 @@ def assert_both_accept(pack: Path, what: str) -> None:
 # -- building packs -----------------------------------------------------------------------
 
 
-def copy_pack(base: str, into: Path) -> Path:
-    pack = Path(shutil.copytree(BASES[base], into / "pack"))
+def starting_pack(base: str, into: Path) -> Path:
+    """A private copy of a starting pack (a key of BASES) in ``into``."""
+    pack = copy_pack(into, BASES[base])
     if base == "typed":
         (pack / SAMPLE["path"]).write_text(SAMPLE_CSV, encoding="utf-8")
         descriptor = load_descriptor(pack)
@@ -160,54 +183,7 @@ def copy_pack(base: str, into: Path) -> Path:
 def temporary_copy(base: str) -> Iterator[Path]:
     """A private copy of a starting pack, for hypothesis examples (no tmp_path there)."""
     with tempfile.TemporaryDirectory(prefix="gz-agreement-") as folder:
-        yield copy_pack(base, Path(folder))
-
-
-def lay_overlay(pack: Path, overlay: str) -> None:
-    """The files of tests/packs/<overlay> laid over the pack, as tests/packs/README.md says."""
-    for f in (PACKS / overlay).iterdir():
-        shutil.copyfile(f, pack / f.name)
-
-
-def load_descriptor(pack: Path) -> dict:
-    return json.loads((pack / DESCRIPTOR).read_text(encoding="utf-8-sig"))
-
-
-def save_descriptor(pack: Path, descriptor: dict) -> None:
-    text = json.dumps(descriptor, indent=2, ensure_ascii=False)
-    (pack / DESCRIPTOR).write_text(text, encoding="utf-8")
-
-
-def resource(descriptor: dict, name: str) -> dict:
-    return next(r for r in descriptor["resources"] if r.get("name") == name)
-
-
-def field_of(descriptor: dict, name: str, field: str) -> dict:
-    return next(f for f in resource(descriptor, name)["schema"]["fields"] if f["name"] == field)
-
-
-def csv_file(pack: Path, name: str) -> Path:
-    return pack / resource(load_descriptor(pack), name)["path"]
-
-
-def read_rows(pack: Path, name: str, delimiter: str = ",") -> list[list[str]]:
-    text = csv_file(pack, name).read_text(encoding="utf-8-sig")
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def render_rows(rows: list[list[str]], delimiter: str = ",", quote: str = '"') -> str:
-    """CSV text; a cell is quoted when it holds the delimiter, a quote or a line break."""
-
-    def cell(value: str) -> str:
-        if any(c in value for c in (delimiter, quote, "\r", "\n")):
-            return quote + value.replace(quote, quote + quote) + quote
-        return value
-
-    return "".join(delimiter.join(cell(v) for v in row) + "\n" for row in rows)
-
-
-def write_rows(pack: Path, name: str, rows: list[list[str]], delimiter: str = ",") -> None:
-    csv_file(pack, name).write_text(render_rows(rows, delimiter), encoding="utf-8")
+        yield starting_pack(base, Path(folder))
 
 
 def column(pack: Path, name: str, field: str) -> list[str]:
@@ -218,32 +194,9 @@ def column(pack: Path, name: str, field: str) -> list[str]:
 
 # -- mutations: each changes a pack folder in place ---------------------------------------
 
-Change = Callable[[Path], None]
-
-
-def all_of(*changes: Change) -> Change:
-    def change(pack: Path) -> None:
-        for c in changes:
-            c(pack)
-
-    return change
-
-
-def descriptor_edit(edit: Callable[[dict], None]) -> Change:
-    def change(pack: Path) -> None:
-        descriptor = load_descriptor(pack)
-        edit(descriptor)
-        save_descriptor(pack, descriptor)
-
-    return change
-
 
 def set_package(**props: Any) -> Change:
     return descriptor_edit(lambda d: d.update(props))
-
-
-def set_resource(name: str, /, **props: Any) -> Change:
-    return descriptor_edit(lambda d: resource(d, name).update(props))
 
 
 def foreign_key(fields: str | list[str], resource: str, reference: str | list[str]) -> list:
@@ -253,18 +206,6 @@ def foreign_key(fields: str | list[str], resource: str, reference: str | list[st
 
 def set_schema(name: str, /, **props: Any) -> Change:
     return descriptor_edit(lambda d: resource(d, name)["schema"].update(props))
-
-
-def set_field(name: str, field: str, /, **props: Any) -> Change:
-    """Field properties; a value of None removes the property."""
-
-    def edit(d: dict) -> None:
-        f = field_of(d, name, field)
-        f.update(props)
-        for key in [k for k, v in props.items() if v is None]:
-            f.pop(key)
-
-    return descriptor_edit(edit)
 
 
 def constrain(name: str, field: str, /, **constraints: Any) -> Change:
@@ -339,13 +280,11 @@ def declare_field_the_csv_lacks(name: str, field: str) -> Change:
     else its column removed from the CSV (the built-in pack has name_zh)."""
 
     def change(pack: Path) -> None:
-        d = load_descriptor(pack)
-        fields = resource(d, name)["schema"]["fields"]
+        fields = resource(load_descriptor(pack), name)["schema"]["fields"]
         if any(f["name"] == field for f in fields):
             drop_column(name, field)(pack)
         else:
-            fields.append({"name": field, "type": "string"})
-            save_descriptor(pack, d)
+            add_field(name, {"name": field, "type": "string"})(pack)
 
     return change
 
@@ -362,14 +301,6 @@ def every_csv(edit: Callable[[bytes], bytes]) -> Change:
     return all_of(*(bytes_edit(name, edit) for name in TABLES))
 
 
-def replace_first(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
-    def edit(data: bytes) -> bytes:
-        assert old in data, f"{old!r} is not in the file"
-        return data.replace(old, new, 1)
-
-    return edit
-
-
 def insert_after_line(n: int, line: bytes) -> Callable[[bytes], bytes]:
     """``line`` inserted after physical line ``n`` (a file without quoted line breaks)."""
 
@@ -378,17 +309,6 @@ def insert_after_line(n: int, line: bytes) -> Callable[[bytes], bytes]:
         return b"\n".join(lines[:n] + [line] + lines[n:])
 
     return edit
-
-
-def redelimit(name: str, delimiter: str) -> Change:
-    """The table written with another delimiter, and the dialect declaring it."""
-
-    def change(pack: Path) -> None:
-        rows = read_rows(pack, name)
-        csv_file(pack, name).write_text(render_rows(rows, delimiter), encoding="utf-8")
-        set_resource(name, dialect={"delimiter": delimiter})(pack)
-
-    return change
 
 
 def requote(name: str, quote: str) -> Change:
@@ -916,14 +836,11 @@ MUTATIONS = [
     Mutation("row-spaces-only", bytes_edit("themes", insert_after_line(2, b"   "))),
     Mutation("no-final-newline", bytes_edit("themes", lambda b: b.rstrip(b"\n"))),
     Mutation("quote-left-open", bytes_edit("themes", lambda b: b.rstrip(b"\n") + b',"\n')),
-    Mutation("bom-every-csv", every_csv(lambda b: b"\xef\xbb\xbf" + b), BOTH),
-    Mutation(
-        "bom-descriptor",
-        lambda p: (p / DESCRIPTOR).write_bytes(b"\xef\xbb\xbf" + (p / DESCRIPTOR).read_bytes()),
-    ),
-    Mutation("bom-twice", bytes_edit("themes", lambda b: b"\xef\xbb\xbf\xef\xbb\xbf" + b)),
-    Mutation("crlf-every-csv", every_csv(lambda b: b.replace(b"\n", b"\r\n")), BOTH),
-    Mutation("cr-every-csv", every_csv(lambda b: b.replace(b"\n", b"\r")), BOTH),
+    Mutation("bom-every-csv", every_csv(lambda b: BOM + b), BOTH),
+    Mutation("bom-descriptor", replace_bytes(DESCRIPTOR, b"{", BOM + b"{")),
+    Mutation("bom-twice", bytes_edit("themes", lambda b: BOM + BOM + b)),
+    Mutation("crlf-every-csv", line_endings(b"\r\n"), BOTH),
+    Mutation("cr-every-csv", line_endings(b"\r"), BOTH),
     Mutation("mixed-line-endings", bytes_edit("themes", replace_first(b"\n", b"\r\n"))),
     # -- encodings --------------------------------------------------------------------------
     Mutation("latin1-declared", reencode("themes", "latin-1", "latin-1"), MIN),
@@ -937,12 +854,7 @@ MUTATIONS = [
         "document-not-utf8",
         lambda p: (p / resource(load_descriptor(p), "document")["path"]).write_bytes(b"caf\xe9\n"),
     ),
-    Mutation(
-        "descriptor-not-utf8",
-        lambda p: (p / DESCRIPTOR).write_bytes(
-            (p / DESCRIPTOR).read_bytes().replace(b'"title"', b'"t\xeftle"', 1)
-        ),
-    ),
+    Mutation("descriptor-not-utf8", replace_bytes(DESCRIPTOR, b'"title"', b'"t\xeftle"')),
     # -- descriptor metadata ----------------------------------------------------------------
     Mutation("licenses-without-name-or-path", set_package(licenses=[{"title": "Some licence"}])),
     Mutation("licenses-not-a-list", set_package(licenses="CC0-1.0")),
@@ -1241,29 +1153,16 @@ def test_mutation_ids_are_unique():
 # -- the valid starting packs -------------------------------------------------------------
 
 
-def tables_of(pack: Path) -> list[str]:
-    return [r["name"] for r in load_descriptor(pack)["resources"] if "schema" in r]
-
-
-def crlf(pack: Path) -> None:
-    for name in tables_of(pack):
-        bytes_edit(name, lambda b: b.replace(b"\n", b"\r\n"))(pack)
-
-
-def tab_delimited(pack: Path) -> None:
-    for name in tables_of(pack):
-        redelimit(name, "\t")(pack)
+VARIANTS = {"as-is": None, "crlf": line_endings(b"\r\n"), "tab-delimited": tab_delimited}
 
 
 @pytest.mark.parametrize("base", BASES)
-@pytest.mark.parametrize(
-    "variant", [None, crlf, tab_delimited], ids=["as-is", "crlf", "tab-delimited"]
-)
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_the_starting_packs_pass_both(base, variant, tmp_path):
-    pack = copy_pack(base, tmp_path)
-    if variant is not None:
-        variant(pack)
-    assert_both_accept(pack, f"{base} {variant.__name__ if variant else 'as-is'}")
+    pack = starting_pack(base, tmp_path)
+    if VARIANTS[variant] is not None:
+        VARIANTS[variant](pack)
+    assert_both_accept(pack, f"{base} {variant}")
 
 
 # -- the bad packs of tests/packs ---------------------------------------------------------
@@ -1273,7 +1172,7 @@ OVERLAYS = sorted(p.name for p in PACKS.iterdir() if p.is_dir() and p.name != "m
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
 def test_bad_pack_overlays(overlay, tmp_path):
-    pack = copy_pack("minimal", tmp_path)
+    pack = starting_pack("minimal", tmp_path)
     lay_overlay(pack, overlay)
     assert_gzexplorer_refuses_what_frictionless_refuses(pack, f"tests/packs/{overlay}")
 
@@ -1283,7 +1182,7 @@ def test_bad_pack_overlays(overlay, tmp_path):
 
 @pytest.mark.parametrize(("base", "mutation"), CASES, ids=[f"{b}-{m.id}" for b, m in CASES])
 def test_hand_written_mutations(base, mutation, tmp_path):
-    pack = copy_pack(base, tmp_path)
+    pack = starting_pack(base, tmp_path)
     mutation.change(pack)
     assert_gzexplorer_refuses_what_frictionless_refuses(pack, f"{base}: {mutation.id}")
 

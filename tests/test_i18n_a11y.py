@@ -10,37 +10,19 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTabBar
 
-from gzexplorer import charts, model
+from gzexplorer import charts
 from gzexplorer.charts import palette
-from gzexplorer.paths import builtin_pack, resources_dir
 from gzexplorer.render.export import render_image
 from gzexplorer.render.style import ChartStyle
 from gzexplorer.ui.appearance import contrast_ratio, dark_palette, light_palette
-from gzexplorer.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "gzexplorer_zh_CN.ts"
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return model.load(builtin_pack())
-
-
-@pytest.fixture
-def window(qtbot, data, tmp_path):
-    w = MainWindow(data, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    yield w
-    w.set_language("en")
-    w.set_scheme("light")
 
 
 def messages(path: Path):
@@ -215,9 +197,9 @@ def test_every_control_has_an_accessible_name(window):
     assert unnamed == []
 
 
-def test_every_chart_has_a_text_alternative_from_its_data(window, data):
-    for view_id, _ in charts.views(data):
-        for spec in charts.charts_for(data, view_id):
+def test_every_chart_has_a_text_alternative_from_its_data(window, dataset):
+    for view_id, _ in charts.views(dataset):
+        for spec in charts.charts_for(dataset, view_id):
             assert spec.alt_text, spec.id
     window.show_view("governance")
     text = window.chart_panel.description.text()
@@ -225,8 +207,10 @@ def test_every_chart_has_a_text_alternative_from_its_data(window, data):
     assert window.canvas.accessibleDescription() == text
 
 
-def test_translation_file_is_compiled_for_the_app():
-    assert (resources_dir() / "i18n" / "gzexplorer_zh_CN.qm").is_file()
+def test_the_language_menu_offers_the_compiled_translation(window):
+    """Chinese is offered when its .ts file has been compiled (make translations)."""
+    offered = [(a.data(), a.text()) for a in window.actions.language_menu.actions()]
+    assert offered == [("system", "System default"), ("en", "English"), ("zh_CN", "简体中文")]
 
 
 def test_numbers_follow_the_interface_locale(qapp):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from gzexplorer import charts, model
 from gzexplorer.charts.build import DENSE_POINTS
@@ -28,20 +29,16 @@ def long_pack(tmp_path_factory) -> model.Dataset:
     return model.load(folder)
 
 
-def _shown(qtbot, dataset: model.Dataset, settings: QSettings) -> MainWindow:
+def _shown(make_window, dataset: model.Dataset) -> MainWindow:
     """A window on the generated pack's one theme."""
-    w = MainWindow(dataset, settings)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = make_window(dataset, size=(1200, 800))
     w.show_view("t0")
     return w
 
 
 @pytest.fixture
-def window(qtbot, long_pack, settings):
-    return _shown(qtbot, long_pack, settings)
+def window(make_window, long_pack):
+    return _shown(make_window, long_pack)
 
 
 def test_long_series_draw_every_point_as_a_line_without_markers(window, long_pack):
@@ -120,37 +117,52 @@ def _in_view(panel, excerpt_id: str) -> bool:
     return view.viewport().rect().contains(rect)
 
 
-class _MeasuredAtFirstPaint(QObject):
-    """Records how many passages had been laid out when the list first painted."""
+class _FirstPaint(QObject):
+    """What the passage list showed when it first painted: whether some heights were
+    still guesses, and the rows of the first screenful whose height was not yet true."""
 
     def __init__(self, panel) -> None:
         super().__init__()
-        self.panel, self.measured = panel, None
+        self.panel, self.estimated, self.untrue = panel, None, None
         panel.view.viewport().installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if self.measured is None and event.type() == QEvent.Type.Paint:
-            self.measured = len(self.panel.delegate._heights)
+        if self.estimated is None and event.type() == QEvent.Type.Paint:
+            self.estimated = self.panel.delegate.estimated
+            self.untrue = _untrue_heights(self.panel, range(ExcerptDelegate.EXACT_ROWS))
         return False
 
 
+def _untrue_heights(panel, rows) -> list[int]:
+    """The rows whose height on screen is not the height of their laid-out text."""
+    option = QStyleOptionViewItem()
+    panel.view.initViewItemOption(option)
+    return [
+        row
+        for row in rows
+        if panel.view.visualRect(panel.model.index(row)).height()
+        != panel.delegate.measure(option, panel.model.index(row))
+    ]
+
+
 def test_the_first_frame_does_not_wait_for_the_passages_below_it(qtbot, many_passages, settings):
-    w = MainWindow(many_passages, settings)
+    w = MainWindow(many_passages, settings)  # watched from before its first paint
     qtbot.addWidget(w)
-    watch = _MeasuredAtFirstPaint(w.excerpts)
+    watch = _FirstPaint(w.excerpts)
     w.resize(1200, 800)
     w.show()
-    qtbot.waitUntil(lambda: watch.measured is not None)
-    # a screenful was laid out for the first frame; the other 390 or so come after it
-    assert 0 < watch.measured <= ExcerptDelegate.EXACT_ROWS
+    qtbot.waitUntil(lambda: watch.estimated is not None)
+    # the first screenful was laid out for the first frame, the rest were guessed ...
+    assert watch.estimated and watch.untrue == []
+    # ... and get their true heights after it
     qtbot.waitUntil(lambda: not w.excerpts.delegate.estimated, timeout=20000)
-    assert len(w.excerpts.delegate._heights) >= 400
+    assert _untrue_heights(w.excerpts, range(w.excerpts.model.rowCount())) == []
 
 
 def test_hundreds_of_passages_show_at_once_and_all_get_their_true_height(
-    qtbot, many_passages, settings
+    make_window, qtbot, many_passages
 ):
-    panel = _shown(qtbot, many_passages, settings).excerpts
+    panel = _shown(make_window, many_passages).excerpts
     assert panel.model.rowCount() == 400
     # a passage far down can be reached at once, before the rest are measured ...
     panel.select("e350")
@@ -159,9 +171,6 @@ def test_hundreds_of_passages_show_at_once_and_all_get_their_true_height(
     qtbot.waitUntil(lambda: not panel.delegate.estimated, timeout=20000)
     assert _in_view(panel, "e350")
     # every row is then as tall as its laid-out text
-    option = panel._option()
-    for row in (0, 150, 399):
-        index = panel.model.index(row)
-        assert panel.view.visualRect(index).height() == panel.delegate.measure(option, index)
+    assert _untrue_heights(panel, (0, 150, 399)) == []
     panel.select("e399")
     assert _in_view(panel, "e399")

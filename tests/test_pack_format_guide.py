@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ import pytest
 
 from gzexplorer import cli, model
 from gzexplorer.model import advice, profile, provenance, references
+from packtools import add_field, copy_pack, frictionless_errors
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "pack-format.md"
@@ -314,17 +314,8 @@ def test_gzexplorer_validate_passes_the_example_pack(capsys):
     assert EXAMPLE_SUMMARY in capsys.readouterr().out
 
 
-def frictionless_errors(descriptor: Path) -> list[str]:
-    from frictionless import validate
-
-    report = validate(descriptor)
-    return [f"{e.type}: {e.message}" for e in report.errors] + [
-        f"{task.name}: {e.type}: {e.message}" for task in report.tasks for e in task.errors
-    ]
-
-
 def test_the_example_pack_passes_frictionless():
-    assert frictionless_errors(EXAMPLE / "datapackage.json") == []
+    assert frictionless_errors(EXAMPLE) == []
 
 
 def test_the_example_pack_shows_what_the_guide_says():
@@ -360,23 +351,11 @@ def test_the_example_pack_shows_what_the_guide_says():
     assert theme.text("name", "zh_CN") != theme.name
 
 
-def copy_example(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(EXAMPLE, tmp_path / "pack"))
-
-
-def declare(pack: Path, resource: str, field: dict) -> None:
-    path = pack / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    res = next(r for r in descriptor["resources"] if r["name"] == resource)
-    res["schema"]["fields"].append(field)
-    path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
-
-
 def test_a_declared_translation_missing_from_the_csv_is_refused_by_both(tmp_path, guide):
     """As the guide says (and quotes gzexplorer's message): translated columns are
     ordinary columns."""
-    pack = copy_example(tmp_path)
-    declare(pack, "indicators", {"name": "name_zh", "type": "string"})
+    pack = copy_pack(tmp_path, EXAMPLE)
+    add_field("indicators", {"name": "name_zh", "type": "string"})(pack)
 
     with pytest.raises(model.DataPackError) as refused:
         model.load(pack)
@@ -385,12 +364,12 @@ def test_a_declared_translation_missing_from_the_csv_is_refused_by_both(tmp_path
         "indicators.csv:1: missing column(s): name_zh"
     ]
     assert f"`{refused.value.problems[0]}`" in guide
-    assert any("missing-label" in e for e in frictionless_errors(pack / "datapackage.json"))
+    assert any("missing-label" in e for e in frictionless_errors(pack))
 
 
 def test_an_optional_column_left_out_of_the_csv_is_refused(tmp_path):
     """Optional means an empty cell, not a missing column."""
-    pack = copy_example(tmp_path)
+    pack = copy_pack(tmp_path, EXAMPLE)
     csv = pack / "observations.csv"
     lines = csv.read_text(encoding="utf-8").splitlines()
     assert lines[0].split(",")[4] == "note"
@@ -410,7 +389,7 @@ def test_an_optional_column_left_out_of_the_csv_is_refused(tmp_path):
 def test_a_printed_cell_with_thousands_commas_is_read(tmp_path, guide):
     """The guide: a reported value equals the number of its printed cell, `1,234` is 1234."""
     assert "`1,234` is 1234" in guide
-    pack = copy_example(tmp_path)
+    pack = copy_pack(tmp_path, EXAMPLE)
     for name in ("riverton-case-study.txt", "excerpts.csv"):
         path = pack / name
         text = path.read_text(encoding="utf-8")

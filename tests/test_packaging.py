@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import os
 import shutil
 import struct
 import subprocess
@@ -30,6 +31,7 @@ APP_ID = "io.github.gzexplorer.gzexplorer"
 METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 SCREENSHOTS = ("overview", "economy", "governance", "ecology", "culture")
+IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc")
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -66,6 +68,13 @@ def test_metainfo_validates():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+APP_NAMES = """
+from gzexplorer.ui.application import make_app
+app = make_app()
+print(app.applicationName(), app.desktopFileName())
+"""
+
+
 def test_desktop_file_launches_the_command_with_the_app_icon():
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str
@@ -73,10 +82,20 @@ def test_desktop_file_launches_the_command_with_the_app_icon():
     section = entry["Desktop Entry"]
     assert section["Exec"] == "gzexplorer"
     assert section["Icon"] == "gzexplorer"
-    # Qt sets WM_CLASS from the application name, and the app calls
-    # setDesktopFileName("gzexplorer"): both must name this file.
+    # Qt sets WM_CLASS from the application name, and tells the desktop the name of
+    # the app's desktop file: both must name this file.
     assert section["StartupWMClass"] == "gzexplorer"
-    assert DESKTOP.stem == "gzexplorer"
+    done = subprocess.run(
+        [sys.executable, "-c", APP_NAMES],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    application_name, desktop_file_name = done.stdout.split()
+    assert application_name == section["StartupWMClass"]
+    assert (LINUX / f"{desktop_file_name}.desktop").samefile(DESKTOP)
 
 
 def test_metainfo_matches_the_project():
@@ -102,11 +121,42 @@ def test_app_icon_pngs_at_every_size():
         assert png_size(png) == (size, size)
 
 
-def test_wheel_ships_data_and_resources():
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    force = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
-    assert force == {"data": "gzexplorer/data", "resources": "gzexplorer/resources"}
-    assert "pyinstaller" in " ".join(config["project"]["optional-dependencies"]["dist"])
+# run isolated (-I: no PYTHONPATH, no checkout on the path) with argv[1] first on the path
+INSTALLED = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from gzexplorer import model, paths
+print(paths.builtin_pack())
+print(paths.resources_dir())
+print(model.load(paths.builtin_pack()).summary())
+"""
+
+
+def test_the_installed_wheel_finds_its_data_and_resources(tmp_path, dataset):
+    """The files laid out as the wheel's config (pyproject.toml) lays them out, in a
+    folder of their own: the package finds the built-in pack and the resources in it."""
+    wheel = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]
+    wheel = wheel["targets"]["wheel"]
+    site = tmp_path / "site-packages"
+    for package in wheel["packages"]:
+        shutil.copytree(ROOT / package, site / Path(package).name, ignore=IGNORED)
+    for source, target in wheel["force-include"].items():
+        shutil.copytree(ROOT / source, site / target, ignore=IGNORED)
+
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", INSTALLED, str(site)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr[-800:]
+    data, resources, summary = done.stdout.splitlines()
+    assert Path(data) == site / "gzexplorer" / "data"
+    assert Path(resources) == site / "gzexplorer" / "resources"
+    assert (Path(resources) / "icons" / "gzexplorer.svg").is_file()
+    assert summary == dataset.summary()
 
 
 def test_deb_depends_on_what_qt_xcb_needs():

@@ -23,11 +23,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gzexplorer import charts, model
+from packtools import DESCRIPTOR, MINIMAL
 
-MINIMAL = Path(__file__).resolve().parent / "packs" / "minimal"
 FILES = {p.name: p.read_bytes() for p in sorted(MINIMAL.iterdir())}
 CSV_FILES = sorted(n for n in FILES if n.endswith(".csv"))
-DESCRIPTOR = "datapackage.json"
 
 # Values a person (or a spreadsheet) really puts in cells, and some that break parsers.
 AWKWARD = [
@@ -269,6 +268,7 @@ def _use(dataset) -> None:
     dataset.search("the widget")
 
 
+@pytest.mark.slow  # 500 packs loaded, some 15 s
 @settings(
     max_examples=500,
     derandomize=True,

@@ -9,23 +9,25 @@ row, the field and the passage. Warnings (legal but probably wrong) print as
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import shutil
 import subprocess
 import sys
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from gzexplorer import model
 from gzexplorer.model.textnumbers import numbers_in, states
-
-ROOT = Path(__file__).resolve().parents[1]
-BUILTIN = ROOT / "data"
-MINIMAL = Path(__file__).resolve().parent / "packs" / "minimal"
+from packtools import (
+    BUILTIN,
+    MINIMAL,
+    copy_pack,
+    line_endings,
+    replace_bytes,
+    replace_text,
+    set_field,
+    tab_delimited,
+)
 
 
 def run_validate(*args: str) -> subprocess.CompletedProcess:
@@ -40,98 +42,70 @@ def run_validate(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def copy(source: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(source, tmp_path / "pack"))
-
-
-def replace(file: str, old: str, new: str) -> Callable[[Path], None]:
-    def change(pack: Path) -> None:
-        text = (pack / file).read_text(encoding="utf-8")
-        assert old in text, f"{old!r} is not in {file}"
-        (pack / file).write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return change
-
-
-def schema_field(resource: str, field_name: str, **changes) -> Callable[[Path], None]:
-    def change(pack: Path) -> None:
-        path = pack / "datapackage.json"
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
-        res = next(r for r in descriptor["resources"] if r["name"] == resource)
-        field = next(f for f in res["schema"]["fields"] if f["name"] == field_name)
-        for key, value in changes.items():
-            if value is None:
-                field.pop(key, None)
-            else:
-                field[key] = value
-        path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
-
-    return change
-
-
-def nul_in_header(pack: Path) -> None:
-    data = (pack / "themes.csv").read_bytes()
-    (pack / "themes.csv").write_bytes(data.replace(b"id,name", b"id,na\0\0me", 1))
-
-
 # The cases of the issue, on copies of the built-in pack: (change, the line's start,
 # words the line must hold)
 BUILTIN_CASES = {
     "figure-value-not-its-quote": (
-        replace("figures.csv", ",170000,", ",180000,"),
+        replace_text("figures.csv", ",170000,", ",180000,"),
         "figures.csv:4: value: ",
         '180000 is not a number the quote "more than 170,000 registered users" states',
     ),
     "quote-not-in-passage": (
-        replace("figures.csv", "more than 170,000 registered users", "more than 170,000 active"),
+        replace_text(
+            "figures.csv", "more than 170,000 registered users", "more than 170,000 active"
+        ),
         "figures.csv:4: quote: ",
         '"more than 170,000 active" is not in passage so-industrial-cloud',
     ),
     "figure-cites-another-passage": (
-        replace(
+        replace_text(
             "figures.csv", "launched in 2017.,so-industrial-cloud", "in 2017.,ou-poverty-eradicated"
         ),
         "figures.csv:4: quote: ",
         "is not in passage ou-poverty-eradicated",
     ),
     "observation-differs-from-table": (
-        replace("observations.csv", "gdp_growth,2012,13.6", "gdp_growth,2012,13.7"),
+        replace_text("observations.csv", "gdp_growth,2012,13.6", "gdp_growth,2012,13.7"),
         "observations.csv:2: value: ",
         '13.7 is not the number of the printed cell "13.6"',
     ),
     "milestone-year-not-in-passage": (
-        replace("milestones.csv", "industrial_cloud_2017,2017", "industrial_cloud_2017,2018"),
+        replace_text("milestones.csv", "industrial_cloud_2017,2017", "industrial_cloud_2017,2018"),
         "milestones.csv:5: year: ",
         "2018 is not in passage so-industrial-cloud",
     ),
     "passage-reworded": (
-        replace("excerpts.csv", "promoted cloud services usage", "promoted the use of cloud"),
+        replace_text("excerpts.csv", "promoted cloud services usage", "promoted the use of cloud"),
         "excerpts.csv:20: text: ",
         "passage so-industrial-cloud is not in the document (guizhou-case-study.txt)",
     ),
     "value-declared-integer": (
-        schema_field("figures", "value", type="integer"),
+        set_field("figures", "value", type="integer"),
         "figures.csv:3: value: ",
         'expected a whole number, got "4.93"',
     ),
     "field-renamed-in-schema": (
-        schema_field("figures", "note", name="notes"),
+        set_field("figures", "note", name="notes"),
         'datapackage.json: resource "figures": ',
         'the schema declares no field "note"',
     ),
     "maximum-the-data-break": (
-        schema_field("figures", "value", constraints={"required": True, "maximum": 1000}),
+        set_field("figures", "value", constraints={"required": True, "maximum": 1000}),
         "figures.csv:4: value: ",
         '"170000" is above the maximum 1000',
     ),
-    "nul-in-a-header": (nul_in_header, "themes.csv:1: ", "control character U+0000"),
+    "nul-in-a-header": (
+        replace_bytes("themes.csv", b"id,name", b"id,na\0\0me"),
+        "themes.csv:1: ",
+        "control character U+0000",
+    ),
     "table-cell-reads-n/a": (
-        replace("excerpts.csv", "2012\t13.6", "2012\tN/A"),
+        replace_text("excerpts.csv", "2012\t13.6", "2012\tN/A"),
         "observations.csv:2: source_text: ",
         '"13.6" is not in passage table-2',
     ),
     "table-cell-reads-inf": (
-        replace("excerpts.csv", "2012\t13.6", "2012\tinf"),
+        replace_text("excerpts.csv", "2012\t13.6", "2012\tinf"),
         "observations.csv:2: source_text: ",
         '"13.6" is not in passage table-2',
     ),
@@ -142,61 +116,61 @@ BUILTIN_CASES = {
 # pack cannot show.
 TESTLAND_CASES = {
     "decline-without-decline-words": (
-        replace(
+        replace_text(
             "figures.csv", "old_towns,Protected old towns,40,", "old_towns,Protected old towns,-40,"
         ),
         "figures.csv:2: value: ",
         '-40 is not a number the quote "more than 40 old towns" states',
     ),
     "reported-without-printed-cell": (
-        replace("observations.csv", "2012,1.5,reported,,1.5,", "2012,1.5,reported,,,"),
+        replace_text("observations.csv", "2012,1.5,reported,,1.5,", "2012,1.5,reported,,,"),
         "observations.csv:2: source_text: ",
         "the printed cell is needed",
     ),
     "dash-with-a-value": (
-        replace("observations.csv", "2014,0,reported,,0,", "2014,0,reported,,-,"),
+        replace_text("observations.csv", "2014,0,reported,,0,", "2014,0,reported,,-,"),
         "observations.csv:4: value: ",
         'the printed cell "-" is not a number; its status is reported',
     ),
     "passages-out-of-order": (
-        replace("excerpts.csv", "tl-intro,1,", "tl-intro,9,"),
+        replace_text("excerpts.csv", "tl-intro,1,", "tl-intro,9,"),
         "excerpts.csv:2: text: ",
         "not in reading order",
     ),
     "year-203": (
-        replace("milestones.csv", "museum_2014,2014,", "museum_2014,203,"),
+        replace_text("milestones.csv", "museum_2014,2014,", "museum_2014,203,"),
         "milestones.csv:2: year: ",
         "expected a year from 1000 to 2999, got 203",
     ),
     "year-20020": (
-        replace("observations.csv", "widget_growth,2014,", "widget_growth,20020,"),
+        replace_text("observations.csv", "widget_growth,2014,", "widget_growth,20020,"),
         "observations.csv:4: year: ",
         "got 20020",
     ),
     "year-minus-1997": (
-        replace("observations.csv", "widget_growth,2014,", "widget_growth,-1997,"),
+        replace_text("observations.csv", "widget_growth,2014,", "widget_growth,-1997,"),
         "observations.csv:4: year: ",
         "got -1997",
     ),
     "boolean-yes": (
-        replace("figures.csv", "true,more than", "yes,more than"),
+        replace_text("figures.csv", "true,more than", "yes,more than"),
         "figures.csv:2: headline: ",
         'expected true or false, got "yes"',
     ),
     "undeclared-column": (
-        replace(
+        replace_text(
             "themes.csv", "id,name,description,order,icon", "id,name,description,order,icon,name_zh"
         ),
         "themes.csv:1: ",
         "column(s) not declared in the schema: name_zh",
     ),
     "short-record": (
-        replace("themes.csv", 'a made-up province.",1,', 'a made-up province.",1'),
+        replace_text("themes.csv", 'a made-up province.",1,', 'a made-up province.",1'),
         "themes.csv:2: ",
         "expected 5 cells like the header, got 4",
     ),
     "nul-in-a-cell": (
-        replace("themes.csv", "Industry", "Indu\0stry"),
+        replace_text("themes.csv", "Industry", "Indu\0stry"),
         "themes.csv:2: name: ",
         "control character U+0000",
     ),
@@ -212,7 +186,7 @@ CASES = [(BUILTIN, case, *BUILTIN_CASES[case]) for case in BUILTIN_CASES] + [
     ("source", "case", "change", "start", "says"), CASES, ids=[f"{c[0].name}-{c[1]}" for c in CASES]
 )
 def test_a_number_without_its_source_is_refused(source, case, change, start, says, tmp_path):
-    pack = copy(source, tmp_path)
+    pack = copy_pack(tmp_path, source)
     change(pack)
 
     result = run_validate(str(pack))
@@ -226,29 +200,12 @@ def test_a_number_without_its_source_is_refused(source, case, change, start, say
 # -- packs that stay valid ---------------------------------------------------------------
 
 
-def crlf(pack: Path) -> None:
-    for f in pack.glob("*.csv"):
-        f.write_bytes(f.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
-
-
-def tab_delimited(pack: Path) -> None:
-    """Every table rewritten with tabs, as its dialect declares."""
-    descriptor = json.loads((pack / "datapackage.json").read_text(encoding="utf-8"))
-    for res in descriptor["resources"]:
-        if not res["path"].endswith(".csv"):
-            continue
-        path = pack / res["path"]
-        rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
-        with path.open("w", encoding="utf-8", newline="") as f:
-            csv.writer(f, delimiter="\t", lineterminator="\n").writerows(rows)
-        res["dialect"] = {"delimiter": "\t"}
-    (pack / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-
-
 @pytest.mark.parametrize("source", [BUILTIN, MINIMAL], ids=["builtin", "testland"])
-@pytest.mark.parametrize("change", [None, crlf, tab_delimited], ids=["as-is", "crlf", "tabs"])
+@pytest.mark.parametrize(
+    "change", [None, line_endings(b"\r\n"), tab_delimited], ids=["as-is", "crlf", "tabs"]
+)
 def test_valid_packs_stay_valid(source, change, tmp_path):
-    pack = copy(source, tmp_path)
+    pack = copy_pack(tmp_path, source)
     if change is not None:
         change(pack)
 
@@ -261,7 +218,7 @@ def test_valid_packs_stay_valid(source, change, tmp_path):
 def test_the_first_stage_reads_a_tab_delimited_pack_and_translated_names(tmp_path):
     from gzexplorer.model.preview import preview
 
-    pack = copy(BUILTIN, tmp_path)
+    pack = copy_pack(tmp_path, BUILTIN)
     tab_delimited(pack)
 
     shell = preview(pack)
@@ -274,20 +231,20 @@ def test_the_first_stage_reads_a_tab_delimited_pack_and_translated_names(tmp_pat
 
 
 def test_declared_bounds_allow_other_years(tmp_path):
-    pack = copy(MINIMAL, tmp_path)
-    replace("milestones.csv", "museum_2014,2014,", "museum_2014,203,")(pack)
-    replace("excerpts.csv", "In 2014 Testland", "In 203 Testland")(pack)
-    replace("testland.txt", "In 2014 Testland", "In 203 Testland")(pack)
-    schema_field("milestones", "year", constraints={"required": True, "minimum": 1})(pack)
+    pack = copy_pack(tmp_path, MINIMAL)
+    replace_text("milestones.csv", "museum_2014,2014,", "museum_2014,203,")(pack)
+    replace_text("excerpts.csv", "In 2014 Testland", "In 203 Testland")(pack)
+    replace_text("testland.txt", "In 2014 Testland", "In 203 Testland")(pack)
+    set_field("milestones", "year", constraints={"required": True, "minimum": 1})(pack)
 
     assert model.load(pack).milestones()[0].year == 203
 
 
 def test_booleans_follow_the_schema_words(tmp_path):
-    pack = copy(MINIMAL, tmp_path)
-    replace("figures.csv", "true,more than", "yes,more than")(pack)
-    replace("figures.csv", "false,about", "no,about")(pack)
-    schema_field("figures", "headline", trueValues=["yes"], falseValues=["no"])(pack)
+    pack = copy_pack(tmp_path, MINIMAL)
+    replace_text("figures.csv", "true,more than", "yes,more than")(pack)
+    replace_text("figures.csv", "false,about", "no,about")(pack)
+    set_field("figures", "headline", trueValues=["yes"], falseValues=["no"])(pack)
 
     assert [f.headline for f in model.load(pack).figures()] == [True, False]
 
@@ -297,7 +254,7 @@ def test_booleans_follow_the_schema_words(tmp_path):
 
 WARNING_CASES = {
     "indicator-without-observations": (
-        replace(
+        replace_text(
             "indicators.csv",
             "Testland Bureau of Made-up Statistics,tl-table\n",
             "Testland Bureau of Made-up Statistics,tl-table\nspare,Spare,%,industry,,,tl-table\n",
@@ -305,19 +262,19 @@ WARNING_CASES = {
         'indicators.csv:3: id: indicator "spare" has no observations',
     ),
     "figure-without-themes": (
-        replace("figures.csv", "12,%,about,,heritage;industry,", "12,%,about,,,"),
+        replace_text("figures.csv", "12,%,about,,heritage;industry,", "12,%,about,,,"),
         'figures.csv:3: themes: figure "seaside_share" belongs to no theme',
     ),
     "same-theme-order": (
-        replace("themes.csv", 'province.",2,', 'province.",1,'),
+        replace_text("themes.csv", 'province.",2,', 'province.",1,'),
         'themes.csv:3: order: theme "heritage" has the same order (1) as "industry"',
     ),
     "unknown-icon": (
-        replace("themes.csv", 'province.",2,', 'province.",2,fishing'),
+        replace_text("themes.csv", 'province.",2,', 'province.",2,fishing'),
         'themes.csv:3: icon: unknown icon "fishing"',
     ),
     "qualitative-without-note": (
-        replace(
+        replace_text(
             "observations.csv",
             'widget_growth,2013,,not_reported,"""-"" in the table",-,',
             "widget_growth,2013,,qualitative,,-,",
@@ -326,12 +283,12 @@ WARNING_CASES = {
     ),
     "group-mixed-units": (
         lambda pack: (
-            replace(
+            replace_text(
                 "figures.csv",
                 "towns,more_than,2014,heritage,,",
                 "towns,more_than,2014,heritage,Towns,",
             )(pack),
-            replace(
+            replace_text(
                 "figures.csv", "%,about,,heritage;industry,,", "%,about,,heritage;industry,Towns,"
             )(pack),
         ),
@@ -343,7 +300,7 @@ WARNING_CASES = {
 @pytest.mark.parametrize("case", list(WARNING_CASES))
 def test_warnings_are_printed_and_fail_strict(case, tmp_path):
     change, line = WARNING_CASES[case]
-    pack = copy(MINIMAL, tmp_path)
+    pack = copy_pack(tmp_path, MINIMAL)
     change(pack)
 
     plain = run_validate(str(pack))
@@ -359,11 +316,11 @@ def test_warnings_are_printed_and_fail_strict(case, tmp_path):
 
 
 def test_json_report_lists_every_problem_with_its_place(tmp_path):
-    pack = copy(MINIMAL, tmp_path)
-    replace(
+    pack = copy_pack(tmp_path, MINIMAL)
+    replace_text(
         "figures.csv", "old_towns,Protected old towns,40,", "old_towns,Protected old towns,41,"
     )(pack)
-    replace("themes.csv", 'province.",2,', 'province.",2,fishing')(pack)
+    replace_text("themes.csv", 'province.",2,', 'province.",2,fishing')(pack)
 
     result = run_validate("--json", str(pack))
 

@@ -30,46 +30,24 @@ from gzexplorer.ui import error_hook, main_window
 from gzexplorer.ui.error_hook import ErrorHook
 from gzexplorer.ui.export_dialog import ExportDialog
 from gzexplorer.ui.main_window import MainWindow
+from packtools import (
+    DESCRIPTOR,
+    MINIMAL_SUMMARY,
+    bom_everywhere,
+    line_endings,
+    make_pack,
+    remove,
+    replace_bytes,
+    replace_text,
+    set_resource,
+    symlink_outside,
+)
 
-PACKS = Path(__file__).resolve().parent / "packs"
-MINIMAL = PACKS / "minimal"
-DESCRIPTOR = "datapackage.json"
-MINIMAL_SUMMARY = "2 themes, 1 indicator, 3 observations, 2 figures, 1 milestone, 3 excerpts"
-TABLES = ("themes", "excerpts", "indicators", "observations", "figures", "milestones")
 GIGABYTES_3 = 3 * 2**30
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 
 # -- building packs ---------------------------------------------------------------------
-
-
-def make_pack(tmp_path: Path, overlay: str | None = None, name: str = "pack") -> Path:
-    """A copy of the minimal pack, with the files of tests/packs/<overlay> laid over it."""
-    pack = Path(shutil.copytree(MINIMAL, tmp_path / name))
-    if overlay is not None:
-        for f in (PACKS / overlay).iterdir():
-            shutil.copyfile(f, pack / f.name)
-    return pack
-
-
-def edit_descriptor(pack: Path, change: Callable[[dict], None]) -> None:
-    path = pack / DESCRIPTOR
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    change(descriptor)
-    path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
-
-
-def set_path(pack: Path, resource: str, path: str) -> None:
-    def change(d: dict) -> None:
-        next(r for r in d["resources"] if r["name"] == resource)["path"] = path
-
-    edit_descriptor(pack, change)
-
-
-def replace_text(pack: Path, file: str, old: str, new: str) -> None:
-    text = (pack / file).read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {file}"
-    (pack / file).write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def many_files(folder: Path, n: int = 5000) -> None:
@@ -105,16 +83,6 @@ def _truncated_descriptor(pack: Path) -> None:
     (pack / DESCRIPTOR).write_bytes(data[: len(data) * 3 // 5])
 
 
-def _symlink_outside(pack: Path) -> None:
-    outside = pack.parent / "elsewhere"
-    outside.mkdir()
-    shutil.move(pack / "milestones.csv", outside / "milestones.csv")
-    try:
-        (pack / "milestones.csv").symlink_to(outside / "milestones.csv")
-    except (OSError, NotImplementedError):
-        pytest.skip("this system cannot create symbolic links")
-
-
 def _fifo(pack: Path, name: str = "milestones.csv") -> None:
     (pack / name).unlink()
     if not hasattr(os, "mkfifo"):
@@ -138,7 +106,7 @@ BAD = [
     Bad(
         "no-descriptor",
         "not a data pack: the folder has no datapackage.json",
-        changed(lambda p: (p / DESCRIPTOR).unlink()),
+        changed(remove(DESCRIPTOR)),
     ),
     Bad("empty-descriptor", "datapackage.json: the file is empty", overlay("empty-descriptor")),
     Bad("truncated-descriptor", "datapackage.json:", changed(_truncated_descriptor)),
@@ -151,24 +119,20 @@ BAD = [
     Bad(
         "missing-resource-file",
         "milestones.csv: file not found in the pack folder",
-        changed(lambda p: (p / "milestones.csv").unlink()),
+        changed(remove("milestones.csv")),
     ),
     Bad("wrong-delimiter", 'is the delimiter ","?', overlay("wrong-delimiter")),
     Bad(
         "not-utf8",
         "excerpts.csv:4: not UTF-8 text (byte",
-        changed(
-            lambda p: (p / "excerpts.csv").write_bytes(
-                (p / "excerpts.csv").read_bytes().replace(b"widget museum", b"widget mus\xe9um")
-            )
-        ),
+        changed(replace_bytes("excerpts.csv", b"widget museum", b"widget mus\xe9um")),
     ),
     Bad("not-a-number", 'value: expected a number like 12.5, got "N/A"', overlay("bad-number")),
     Bad("fractional-year", 'year: expected a whole number, got "2012.5"', overlay("bad-integer")),
     Bad(
         "non-ascii-digits",
         'milestones.csv:2: year: expected a whole number, got "٢٠١٤"',
-        changed(lambda p: replace_text(p, "milestones.csv", ",2014,", ",٢٠١٤,")),
+        changed(replace_text("milestones.csv", ",2014,", ",٢٠١٤,")),
     ),
     Bad("nan", 'value: expected a number like 12.5, got "NaN"', overlay("number-nan")),
     Bad("infinity", 'value: expected a finite number, got "inf"', overlay("number-inf")),
@@ -190,32 +154,32 @@ BAD = [
     Bad(
         "path-leaves-pack",
         'path "../minimal/milestones.csv" leaves the pack folder',
-        changed(lambda p: set_path(p, "milestones", "../minimal/milestones.csv")),
+        changed(set_resource("milestones", path="../minimal/milestones.csv")),
     ),
     Bad(
         "absolute-path",
         'path "/etc/hostname" must be relative to the pack folder',
-        changed(lambda p: set_path(p, "milestones", "/etc/hostname")),
+        changed(set_resource("milestones", path="/etc/hostname")),
     ),
     Bad(
         "device-path",
         'path "/dev/zero" must be relative to the pack folder',
-        changed(lambda p: set_path(p, "milestones", "/dev/zero")),
+        changed(set_resource("milestones", path="/dev/zero")),
     ),
     Bad(
         "symlink-out-of-pack",
         "milestones.csv: links outside the pack folder; refused",
-        changed(_symlink_outside),
+        changed(symlink_outside),
     ),
     Bad(
         "path-through-a-file",
         "themes.csv/x.csv: file not found in the pack folder",
-        changed(lambda p: set_path(p, "milestones", "themes.csv/x.csv")),
+        changed(set_resource("milestones", path="themes.csv/x.csv")),
     ),
     Bad(
         "path-with-nul",
         'path "milestones\\u0000.csv" is not a valid file name',
-        changed(lambda p: set_path(p, "milestones", "milestones\x00.csv")),
+        changed(set_resource("milestones", path="milestones\x00.csv")),
     ),
     Bad(
         "named-pipe",
@@ -247,13 +211,9 @@ BY_ID = {b.id: b for b in BAD}
 
 
 @pytest.fixture
-def window(qtbot, dataset, settings):
-    w = MainWindow(dataset, settings)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)  # shortcuts need it
+def window(make_window):
+    """A person at work: the built-in pack, its Economy theme, the second chart."""
+    w = make_window(size=(1200, 800))
     w.show_view("economy")
     w.chart_panel.set_current(1)
     return w
@@ -404,13 +364,13 @@ def _link_to_zero(pack: Path) -> None:
 
 PREVIEW_CASES = {  # each breaks a file the preview reads (themes, excerpts, figures)
     "named-pipe": lambda p: _fifo(p, "themes.csv"),
-    "resource-is-dev-zero": lambda p: set_path(p, "themes", "/dev/zero"),
+    "resource-is-dev-zero": set_resource("themes", path="/dev/zero"),
     "symlink-to-dev-zero": _link_to_zero,
     "descriptor-links-to-dev-zero": lambda p: (
         (p / DESCRIPTOR).unlink(),
         (p / DESCRIPTOR).symlink_to("/dev/zero"),
     ),
-    "resource-leaves-pack": lambda p: set_path(p, "excerpts", "../outside.csv"),
+    "resource-leaves-pack": set_resource("excerpts", path="../outside.csv"),
 }
 
 
@@ -437,25 +397,10 @@ def test_the_first_look_at_a_pack_never_blocks_nor_reads_a_device(tmp_path, case
 # -- packs that must open ----------------------------------------------------------------
 
 
-def _bom_everywhere(pack: Path) -> None:
-    """A BOM before every table and the text (not the JSON, where it is not allowed)."""
-    for name in [*(f"{t}.csv" for t in TABLES), "testland.txt"]:
-        (pack / name).write_bytes(b"\xef\xbb\xbf" + (pack / name).read_bytes())
-
-
-def _line_endings(ending: bytes) -> Callable[[Path], None]:
-    def change(pack: Path) -> None:
-        for name in (f"{t}.csv" for t in TABLES):
-            path = pack / name
-            path.write_bytes(path.read_bytes().replace(b"\n", ending))
-
-    return change
-
-
 GOOD = {
-    "utf8-bom": _bom_everywhere,
-    "windows-line-endings": _line_endings(b"\r\n"),
-    "old-mac-line-endings": _line_endings(b"\r"),
+    "utf8-bom": bom_everywhere,
+    "windows-line-endings": line_endings(b"\r\n"),
+    "old-mac-line-endings": line_endings(b"\r"),
     "thousands-of-extra-files": many_files,
 }
 
@@ -510,7 +455,7 @@ def test_a_pack_refused_then_fixed_opens(qtbot, window, tmp_path):
     (box,) = problems_dialogs(window)
     assert 'no theme with id "seafront"' in box.informativeText()
     box.close()
-    replace_text(pack, "figures.csv", "seafront", "industry")
+    replace_text("figures.csv", "seafront", "industry")(pack)
 
     assert window.open_pack(pack)
     assert window.dataset.summary() == MINIMAL_SUMMARY
@@ -526,11 +471,11 @@ def _indicator_without_observations(pack: Path) -> None:
 
 def _extreme_values(pack: Path) -> None:
     """Values near the float limit, printed so in the table they cite (provenance holds)."""
-    replace_text(pack, "observations.csv", "2012,1.5,reported,,1.5", "2012,1e308,reported,,1e308")
-    replace_text(pack, "observations.csv", "2014,0,reported,,0", "2014,-1e308,reported,,-1e308")
+    replace_text("observations.csv", "2012,1.5,reported,,1.5", "2012,1e308,reported,,1e308")(pack)
+    replace_text("observations.csv", "2014,0,reported,,0", "2014,-1e308,reported,,-1e308")(pack)
     for file in ("excerpts.csv", "testland.txt"):
-        replace_text(pack, file, "2012\t1.5", "2012\t1e308")
-        replace_text(pack, file, "2014\t0", "2014\t-1e308")
+        replace_text(file, "2012\t1.5", "2012\t1e308")(pack)
+        replace_text(file, "2014\t0", "2014\t-1e308")(pack)
 
 
 ODD = [

@@ -17,16 +17,16 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gzexplorer import charts, model, paths
+from gzexplorer import charts, paths
 from gzexplorer.render.canvas import ChartCanvas
 from gzexplorer.ui.chart_panel import MAX_CANVASES
 from gzexplorer.ui.main_window import MainWindow
+from packtools import MINIMAL
 
-MINIMAL = Path(__file__).resolve().parent / "packs" / "minimal"
 CTRL = Qt.KeyboardModifier.ControlModifier
 VIEW_KEYS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5]
 MB = 2**20
@@ -61,17 +61,8 @@ def growth(before: Counter, after: Counter) -> dict[str, int]:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(model.load(paths.builtin_pack()), settings)
-    qtbot.addWidget(w)
-    w.resize(1280, 820)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)  # shortcuts need it
-    yield w
-    w.set_scheme("light")  # application-wide: leave it as found
-    w.set_language("en")
+def window(make_window):
+    return make_window(size=(1280, 820))
 
 
 def flip_through(w: MainWindow, n: int, seen: dict, every_tab: bool = False) -> None:
@@ -88,11 +79,10 @@ def flip_through(w: MainWindow, n: int, seen: dict, every_tab: bool = False) -> 
 
 
 def _charts(w: MainWindow, view_id: str) -> int:
-    from gzexplorer import charts
-
     return len(charts.charts_for(w.dataset, view_id))
 
 
+@pytest.mark.slow  # some 13 s
 def test_a_thousand_theme_switches_keep_memory_and_chart_items_flat(window):
     seen: dict[tuple[str, int], list[int]] = {}
     flip_through(window, 40, seen, every_tab=True)  # warm-up: every chart drawn once
@@ -100,9 +90,8 @@ def test_a_thousand_theme_switches_keep_memory_and_chart_items_flat(window):
     memory, items, canvases = rss(), scene_items(window), len(window.findChildren(ChartCanvas))
     objects = census(window)
     warm = {key: counts[-1] for key, counts in seen.items()}
-    every_chart = {
-        (v, i) for v, _ in charts.views(window.dataset) for i in range(_charts(window, v))
-    }
+    views = [v for v, _ in charts.views(window.dataset)]
+    every_chart = {(v, i) for v in views for i in range(_charts(window, v))}
     assert set(warm) == every_chart
 
     flip_through(window, 1000, seen)
@@ -117,6 +106,7 @@ def test_a_thousand_theme_switches_keep_memory_and_chart_items_flat(window):
     assert rss() - memory < 10 * MB, f"grew by {(rss() - memory) / MB:.1f} MB"
 
 
+@pytest.mark.slow  # some 8 s
 def test_light_and_dark_switches_keep_memory_and_chart_items_flat(window):
     seen: dict[tuple[str, int], list[int]] = {}
     flip_through(window, 20, seen, every_tab=True)  # every chart is restyled on a switch
@@ -148,6 +138,7 @@ def open_again_and_again(w: MainWindow, n: int) -> None:
         settle()
 
 
+@pytest.mark.slow  # some 9 s
 def test_opening_packs_again_and_again_keeps_the_window_flat(window):
     open_again_and_again(window, 30)  # fills the cache of drawn charts (least recently used)
     gc.collect()

@@ -10,7 +10,6 @@ line each on stderr, with exit code 1 and no traceback.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import shutil
 import subprocess
@@ -25,70 +24,30 @@ import pytest
 import gzexplorer
 from gzexplorer import model
 from gzexplorer.model import errors, packfiles
+from packtools import (
+    BOM,
+    DESCRIPTOR,
+    MINIMAL,
+    MINIMAL_SUMMARY,
+    PACKS,
+    TABLES,
+    bom_everywhere,
+    descriptor_edit,
+    drop_resource,
+    frictionless_errors,
+    line_endings,
+    make_pack,
+    remove,
+    replace_bytes,
+    resource,
+    set_resource,
+    symlink_outside,
+)
 
-PACKS = Path(__file__).resolve().parent / "packs"
-MINIMAL = PACKS / "minimal"
-MINIMAL_SUMMARY = "2 themes, 1 indicator, 3 observations, 2 figures, 1 milestone, 3 excerpts"
 BUILTIN_SUMMARY = "4 themes, 3 indicators, 30 observations, 18 figures, 7 milestones, 38 excerpts"
-TABLES = ("themes", "excerpts", "indicators", "observations", "figures", "milestones")
 
 
-# -- building packs ---------------------------------------------------------------------
-
-
-def make_pack(tmp_path: Path, overlay: str | None = None) -> Path:
-    """A copy of the minimal pack, with the files of tests/packs/<overlay> laid over it."""
-    pack = Path(shutil.copytree(MINIMAL, tmp_path / "pack"))
-    if overlay is not None:
-        for f in (PACKS / overlay).iterdir():
-            shutil.copyfile(f, pack / f.name)
-    return pack
-
-
-def edit_descriptor(pack: Path, change: Callable[[dict], None]) -> None:
-    path = pack / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    change(descriptor)
-    path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
-
-
-def resource(descriptor: dict, name: str) -> dict:
-    return next(r for r in descriptor["resources"] if r.get("name") == name)
-
-
-def set_path(name: str, path: str) -> Callable[[Path], None]:
-    return lambda pack: edit_descriptor(pack, lambda d: resource(d, name).update(path=path))
-
-
-def replace_bytes(file: str, old: bytes, new: bytes) -> Callable[[Path], None]:
-    def setup(pack: Path) -> None:
-        data = (pack / file).read_bytes()
-        assert old in data, f"{old!r} is not in {file}"
-        (pack / file).write_bytes(data.replace(old, new, 1))
-
-    return setup
-
-
-def remove(file: str) -> Callable[[Path], None]:
-    return lambda pack: (pack / file).unlink()
-
-
-def drop_resource(name: str) -> Callable[[Path], None]:
-    def change(d: dict) -> None:
-        d["resources"] = [r for r in d["resources"] if r.get("name") != name]
-
-    return lambda pack: edit_descriptor(pack, change)
-
-
-def symlink_outside(pack: Path) -> None:
-    outside = pack.parent / "elsewhere"
-    outside.mkdir()
-    target = outside / "milestones.csv"
-    shutil.move(pack / "milestones.csv", target)
-    try:
-        (pack / "milestones.csv").symlink_to(target)
-    except (OSError, NotImplementedError):
-        pytest.skip("this system cannot create symbolic links")
+# -- breaking packs ---------------------------------------------------------------------
 
 
 def folder_instead_of_file(pack: Path) -> None:
@@ -128,7 +87,6 @@ def one(file: str, row: int | None, field: str | None, says: str) -> tuple[Expec
     return (Expected(file, row, field, says),)
 
 
-DESCRIPTOR = "datapackage.json"
 MILESTONES_RES = 'datapackage.json: resource "milestones"'
 
 CASES = [
@@ -156,13 +114,13 @@ CASES = [
         # JSON may not begin with a byte order mark, and frictionless refuses one
         "descriptor-with-bom",
         one(DESCRIPTOR, None, None, "begins with a byte order mark (BOM)"),
-        lambda pack: replace_bytes(DESCRIPTOR, b"{", b"\xef\xbb\xbf{")(pack),
+        replace_bytes(DESCRIPTOR, b"{", BOM + b"{"),
     ),
     Case("no-resources-list", one(DESCRIPTOR, None, None, 'expected a "resources" list')),
     Case(
         "resource-without-name",
         one(DESCRIPTOR, None, None, 'resource 8 has no "name"'),
-        lambda pack: edit_descriptor(pack, lambda d: d["resources"].append({"path": "x.csv"})),
+        descriptor_edit(lambda d: d["resources"].append({"path": "x.csv"})),
     ),
     Case(
         "missing-resource",
@@ -172,24 +130,22 @@ CASES = [
     Case(
         "resource-without-path",
         one(MILESTONES_RES, None, None, 'expected a "path" naming a file inside the pack'),
-        lambda pack: edit_descriptor(pack, lambda d: resource(d, "milestones").pop("path")),
+        descriptor_edit(lambda d: resource(d, "milestones").pop("path")),
     ),
     Case(
         "path-escapes",
         one(MILESTONES_RES, None, None, 'path "../minimal/milestones.csv" leaves the pack'),
-        set_path("milestones", "../minimal/milestones.csv"),
+        set_resource("milestones", path="../minimal/milestones.csv"),
     ),
     Case(
         "absolute-path",
         one(MILESTONES_RES, None, None, 'path "/tmp/milestones.csv" must be relative'),
-        set_path("milestones", "/tmp/milestones.csv"),
+        set_resource("milestones", path="/tmp/milestones.csv"),
     ),
     Case(
         "bad-dialect",
         one('datapackage.json: resource "themes"', None, None, "delimiter must be one character"),
-        lambda pack: edit_descriptor(
-            pack, lambda d: resource(d, "themes").update(dialect={"delimiter": ";;"})
-        ),
+        set_resource("themes", dialect={"delimiter": ";;"}),
     ),
     # -- the files -----------------------------------------------------------------------
     Case(
@@ -423,20 +379,12 @@ def test_minimal_pack_loads():
 
 
 def test_minimal_pack_passes_frictionless_validate():
-    from frictionless import validate
-
-    report = validate(MINIMAL / "datapackage.json")
-    errors = [f"{e.type}: {e.message}" for e in report.errors] + [
-        f"{task.name}: {e.message}" for task in report.tasks for e in task.errors
-    ]
-    assert report.valid, "\n".join(errors)
+    assert frictionless_errors(MINIMAL) == []
 
 
 def test_utf8_bom_is_accepted_in_tables_and_the_document(tmp_path):
     pack = make_pack(tmp_path)
-    bom = b"\xef\xbb\xbf"
-    for name in [*(f"{t}.csv" for t in TABLES), "testland.txt"]:
-        (pack / name).write_bytes(bom + (pack / name).read_bytes())
+    bom_everywhere(pack)
 
     data = model.load(pack)
 
@@ -449,9 +397,7 @@ def test_utf8_bom_is_accepted_in_tables_and_the_document(tmp_path):
 
 def test_windows_line_endings_are_accepted(tmp_path):
     pack = make_pack(tmp_path)
-    for name in (f"{t}.csv" for t in TABLES):
-        path = pack / name
-        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    line_endings(b"\r\n")(pack)
 
     data = model.load(pack)
 
@@ -467,7 +413,7 @@ def test_a_declared_delimiter_is_used(tmp_path):
         "heritage\tHeritage\tOld towns, of Testland.\t2\t\n",
         encoding="utf-8",
     )
-    edit_descriptor(pack, lambda d: resource(d, "themes").update(dialect={"delimiter": "\t"}))
+    set_resource("themes", dialect={"delimiter": "\t"})(pack)
 
     data = model.load(pack)
 
@@ -479,7 +425,7 @@ def test_a_declared_delimiter_is_used(tmp_path):
 
 def test_pack_extras_that_are_not_an_object_are_ignored(tmp_path):
     pack = make_pack(tmp_path)
-    edit_descriptor(pack, lambda d: d.update(gzexplorer="Testland"))
+    descriptor_edit(lambda d: d.update(gzexplorer="Testland"))(pack)
 
     data = model.load(pack)
 

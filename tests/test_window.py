@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
@@ -17,8 +16,7 @@ from gzexplorer.paths import builtin_pack
 from gzexplorer.ui.delegates import excerpt_html
 from gzexplorer.ui.item_models import HighlightRole, IdRole
 from gzexplorer.ui.main_window import MainWindow
-
-PACKS = Path(__file__).parent / "packs"
+from packtools import MINIMAL, make_pack, replace_text
 
 
 def click_view(qtbot, window, view_id):
@@ -302,7 +300,7 @@ def test_first_start_opens_overview(qtbot, dataset, settings):
 
 
 def test_another_pack_shows_its_own_themes(qtbot, window):
-    assert window.open_pack(PACKS / "minimal")
+    assert window.open_pack(MINIMAL)
     other = window.dataset
     names = [window.view_model.index(i).data() for i in range(window.view_model.rowCount())]
     assert names == ["Overview"] + [t.name for t in other.themes()]
@@ -407,12 +405,10 @@ def test_loader_reports_a_bad_pack(qtbot, tmp_path):
     assert "expected a JSON object" in str(blocker.args[0])
 
 
-def test_a_theme_without_charts_shows_an_empty_chart_not_the_last_one(qtbot, pack_copy, settings):
+def test_a_theme_without_charts_shows_an_empty_chart_not_the_last_one(make_window, pack_copy):
     with (pack_copy / "themes.csv").open("a", encoding="utf-8") as f:
         f.write("tourism,Tourism,Nothing charted yet.,9,,旅游,尚无图表。\n")
-    w = MainWindow(model.load(pack_copy), settings)
-    qtbot.addWidget(w)
-    w.show()
+    w = make_window(model.load(pack_copy))
     w.show_view("economy")
     assert w.canvas.plot_item.listDataItems()
     w.show_view("tourism")
@@ -441,14 +437,8 @@ def test_pack_report_of_the_built_in_pack_says_nothing_is_wrong(window):
 
 
 def test_a_pack_with_warnings_opens_and_its_report_lists_them(window, tmp_path):
-    import shutil
-
-    pack = Path(shutil.copytree(PACKS / "minimal", tmp_path / "pack"))
-    themes = pack / "themes.csv"
-    themes.write_text(
-        themes.read_text(encoding="utf-8").replace('province.",2,', 'province.",2,fishing'),
-        encoding="utf-8",
-    )
+    pack = make_pack(tmp_path)
+    replace_text("themes.csv", 'province.",2,', 'province.",2,fishing')(pack)
 
     assert window.open_pack(pack)
 

@@ -38,17 +38,12 @@ def run(data: str | None = None) -> int:
     from gzexplorer.paths import builtin_pack
     from gzexplorer.ui.error_hook import ErrorHook
     from gzexplorer.ui.main_window import MainWindow
-    from gzexplorer.ui.startup import FirstPaint, PackLoader, bench_report
+    from gzexplorer.ui.startup import FirstPaint, PackLoader
 
     hook = ErrorHook().install()
     builtin = builtin_pack()
     window = MainWindow(preview(data or builtin) or preview(builtin))
     loader = PackLoader(data or builtin)
-
-    def loaded(dataset) -> None:
-        window.set_dataset(dataset)
-        window.canvas.repaint()
-        bench_report("chart-ready")
 
     def failed(problem) -> None:
         for p in problem.problems:
@@ -58,11 +53,10 @@ def run(data: str | None = None) -> int:
             loader.path = builtin
             loader.start()
 
-    loader.loaded.connect(loaded)
+    loader.loaded.connect(window.set_dataset)
     loader.failed.connect(failed)
 
     def painted() -> None:
-        bench_report("first-paint")
         loader.start()
 
     FirstPaint(window, painted)

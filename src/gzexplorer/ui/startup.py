@@ -8,15 +8,11 @@ the first paint, so the event loop never waits for them.
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
-
-BENCH_ENV = "GZEXPLORER_BENCH"  # "first-paint" or "chart-ready": print the time, quit
 
 
 class PackLoader(QObject):
@@ -78,13 +74,3 @@ class FirstPaint(QObject):
             obj.removeEventFilter(self)
             QTimer.singleShot(0, self._callback)
         return False
-
-
-def bench_report(stage: str) -> None:
-    """Benchmarks: print the wall-clock time of ``stage`` and end the process at once."""
-    if os.environ.get(BENCH_ENV) == stage:
-        import resource
-
-        rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(f"{stage} {time.time():.6f} {rss_kb}", flush=True)
-        os._exit(0)
