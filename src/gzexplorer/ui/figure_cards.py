@@ -55,6 +55,7 @@ class FigureCards(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setFixedHeight(self._rows_height(1))
         self._watched: QWidget | None = None  # the column, whose height bounds the rows
+        self._watch_column()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -122,12 +123,15 @@ class FigureCards(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ParentChange:
-            if self._watched is not None:
-                self._watched.removeEventFilter(self)
-            self._watched = self.parentWidget()
-            if self._watched is not None:
-                self._watched.installEventFilter(self)
+            self._watch_column()
         return super().event(event)
+
+    def _watch_column(self) -> None:
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+        self._watched = self.parentWidget()
+        if self._watched is not None:
+            self._watched.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self._watched and event.type() == QEvent.Type.Resize:
