@@ -310,9 +310,6 @@ class ChartPanel(QWidget):
         self.description_button.setChecked(on)
         self.description.setVisible(on)
 
-    def showing_description(self) -> bool:
-        return self.description_button.isChecked()
-
     def showing_table(self) -> bool:
         return self.stack.currentIndex() == 1
 
