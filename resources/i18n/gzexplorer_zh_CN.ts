@@ -44,6 +44,14 @@
         <translation>将此图表导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
+        <source>Description</source>
+        <translation>文字说明</translation>
+    </message>
+    <message>
+        <source>Show a description of the chart in words</source>
+        <translation>以文字说明图表内容</translation>
+    </message>
+    <message>
         <source>Charts of this theme</source>
         <translation>本主题的图表</translation>
     </message>
@@ -487,6 +495,14 @@ The details were written to %2.</source>
     <message>
         <source>Show the chart&apos;s data as a table</source>
         <translation>以表格显示图表数据</translation>
+    </message>
+    <message>
+        <source>Show &amp;description</source>
+        <translation>显示文字说明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show a description of the chart in words</source>
+        <translation>以文字说明图表内容</translation>
     </message>
     <message>
         <source>&amp;Reset view</source>

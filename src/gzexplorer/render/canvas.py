@@ -63,12 +63,18 @@ class ChartCanvas(QWidget):
         self.plot_widget = pg.PlotWidget()  # (keywords would go to plot(): an empty curve)
         self.plot_widget.setObjectName("chartPlot")
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.plot_widget.setMinimumHeight(160)
+        self.plot_widget.setMinimumHeight(120)  # below, the labels around it would overlap it
         self._scene_filter = _SceneStaysActive(self)
         self.plot_widget.viewport().installEventFilter(self._scene_filter)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self.plot_item.hideButtons()
         self.plot_item.setMenuEnabled(False)
+        # the whole chart stays in view as the plot is resized (some of its room, such
+        # as a line chart's annotation row, is counted in pixels), until zoomed or panned
+        self._view_moved = False
+        view_box = self.plot_item.getViewBox()
+        view_box.sigRangeChangedManually.connect(self._on_view_moved)
+        view_box.sigResized.connect(self._on_plot_resized)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
@@ -172,7 +178,7 @@ class ChartCanvas(QWidget):
             for sr in renderer.spec.series
         ] + renderer.legend_extra()
         return "&nbsp;&nbsp;&nbsp;&nbsp; ".join(
-            f'<span style="color:{color}">{glyph}</span>&nbsp;{_esc(words)}'
+            f'<span style="color:{color}">{glyph}</span>&nbsp;{_legend_words(words)}'
             for glyph, color, words in entries
         )
 
@@ -207,6 +213,14 @@ class ChartCanvas(QWidget):
             return
         x_range, y_range = self.renderer.view_range()
         self.plot_item.getViewBox().setRange(xRange=x_range, yRange=y_range, padding=0)
+        self._view_moved = False
+
+    def _on_view_moved(self, *_args) -> None:
+        self._view_moved = True
+
+    def _on_plot_resized(self, *_args) -> None:
+        if not self._view_moved:
+            self.reset_view()
 
     def highlight(self, refs: set[tuple[str, str, int | None]]) -> None:
         """Ring the marks whose (kind, id, year) is in ``refs``; empty clears."""
@@ -298,6 +312,16 @@ class ChartCanvas(QWidget):
 
 def _key(ref: Ref) -> tuple[str, str, int | None]:
     return (ref.kind, ref.id, ref.year)
+
+
+SHORT_LEGEND = 20  # characters: a legend entry this short is not broken across lines
+
+
+def _legend_words(words: str) -> str:
+    """A legend entry's words as HTML: a short one kept on one line ("no number
+    given", not "no number" and "given" on the next), a long one free to wrap."""
+    text = _esc(words)
+    return f'<span style="white-space:nowrap">{text}</span>' if len(words) <= SHORT_LEGEND else text
 
 
 def _esc(text: str) -> str:

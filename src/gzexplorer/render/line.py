@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 
 from gzexplorer.charts.build import DENSE_POINTS
 from gzexplorer.charts.i18n import translate
 from gzexplorer.charts.spec import ChartSpec
 from gzexplorer.render.renderer import Range, Renderer
 
+NOTE_ANCHOR = (0.5, 1.25)  # the annotation's words: centred above its triangles
+
 
 class LineRenderer(Renderer):
     legend_glyph = "━●"
+    note: pg.TextItem | None = None  # the annotation's words, once drawn
+    note_row = 0.0  # the height of the annotation's triangles, in plot coordinates
 
     def legend_extra(self) -> list[tuple[str, str, str]]:
         if not self.spec.annotations:
@@ -60,7 +65,7 @@ class LineRenderer(Renderer):
                     valid, [m.x for m in valid], [m.y for m in valid], self.color(series.color)
                 )
         if self.spec.annotations:
-            y = top * 1.06
+            self.note_row = y = top * 1.06
             marks = [a.mark(y) for a in self.spec.annotations]
             self.marks.extend(marks)
             xs = [m.x for m in marks]
@@ -68,7 +73,8 @@ class LineRenderer(Renderer):
                 marks, xs, [y] * len(marks), s.muted, symbol="t1", size=s.marker + 2
             )
             words = self.spec.annotations[0].text
-            self.text(words, (min(xs) + max(xs)) / 2, y, (0.5, 1.25), s.muted, s.small_pt)
+            x = (min(xs) + max(xs)) / 2
+            self.note = self.text(words, x, y, NOTE_ANCHOR, s.muted, s.small_pt)
         plot.setLogMode(False, False)
 
     def view_range(self) -> Range:
@@ -76,7 +82,28 @@ class LineRenderer(Renderer):
         bottom = min(0.0, bottom)
         span = _finite(top - bottom) or 1.0  # values near the float limit
         room = 0.2 if self.spec.annotations else 0.08  # the annotations' row above the lines
-        return (x0 - 0.5, x1 + 0.5), (_finite(bottom - 0.04 * span), _finite(top + span * room))
+        low, high = _finite(bottom - 0.04 * span), _finite(top + span * room)
+        return (x0 - 0.5, x1 + 0.5), self._room_in_pixels(bottom, low, high)
+
+    def _room_in_pixels(self, bottom: float, low: float, high: float) -> tuple[float, float]:
+        """The view from ``low`` to ``high``, widened where the plot is too short for
+        what needs pixels rather than plot units: half a tick label below ``bottom``
+        (pyqtgraph hides a label that would cross the plot's edge) and the annotation's
+        words above their row."""
+        height = self.canvas.plot_item.getViewBox().height()
+        if height <= 0:  # not laid out yet
+            return low, high
+        tick = QFontMetricsF(self.canvas.text_font(self.canvas.chart_style.small_pt))
+        below = (tick.height() / 2 + 1) / height  # shares of the plot's height
+        above = self.note.boundingRect().height() * NOTE_ANCHOR[1] / height if self.note else 0
+        if below + above >= 0.5:  # so short a plot would be mostly margin: leave it
+            return low, high
+        lo, hi = low, high
+        for _ in range(4):  # each widening shrinks the other's share: settles at once
+            lo = min(low, (bottom - below * hi) / (1 - below))
+            if self.note is not None:
+                hi = max(high, (self.note_row - above * lo) / (1 - above))
+        return _finite(lo), _finite(hi)
 
     def _pick_nearest(self, xs: np.ndarray, marks, ev) -> None:
         x = ev.pos().x()

@@ -73,9 +73,10 @@ class Renderer:
         for name, on in (("bottom", x), ("left", y)):
             self.canvas.plot_item.getAxis(name).setGrid(alpha if on else 0)
 
-    def text(self, words: str, x: float, y: float, anchor, color: str, pt: float) -> None:
+    def text(self, words: str, x: float, y: float, anchor, color: str, pt: float) -> pg.TextItem:
         """Words placed at (x, y) of the plot, at ``anchor`` of their own box."""
         item = pg.TextItem(words, color=color, anchor=anchor)
         item.setFont(self.canvas.text_font(pt))
         item.setPos(x, y)
         self.canvas.plot_item.addItem(item)
+        return item

@@ -32,6 +32,7 @@ class WindowActions(QObject):
         self.copy_image = self._make(w.copy_chart_image, "Ctrl+Shift+C")
         self.quit = self._make(w.close, QKeySequence.StandardKey.Quit)
         self.table = self._make(w.set_table_page, "Ctrl+T", checkable=True)
+        self.description = self._make(w.set_description_shown, checkable=True)
         self.reset = self._make(w.reset_chart_view, "Ctrl+0")
         self.next_chart = self._make(lambda: w.step_chart(1), "Ctrl+PgDown")
         self.prev_chart = self._make(lambda: w.step_chart(-1), "Ctrl+PgUp")
@@ -95,7 +96,8 @@ class WindowActions(QObject):
             self._view_actions.append(action)
             menu.addAction(action)
         menu.addSeparator()
-        for a in (self.table, self.reset, self.next_chart, self.prev_chart, None, self.search):
+        chart = (self.table, self.description, self.reset, self.next_chart, self.prev_chart)
+        for a in (*chart, None, self.search):
             menu.addSeparator() if a is None else menu.addAction(a)
         menu.addSeparator()
         menu.addMenu(self.language_menu)
@@ -133,6 +135,11 @@ class WindowActions(QObject):
             ),
             (self.quit, self.tr("&Quit"), ""),
             (self.table, self.tr("Show &table"), self.tr("Show the chart's data as a table")),
+            (
+                self.description,
+                self.tr("Show &description"),
+                self.tr("Show a description of the chart in words"),
+            ),
             (self.reset, self.tr("&Reset view"), self.tr("Show the whole chart again")),
             (self.next_chart, self.tr("&Next chart"), ""),
             (self.prev_chart, self.tr("&Previous chart"), ""),

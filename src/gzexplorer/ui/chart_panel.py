@@ -49,7 +49,9 @@ class ChartPanel(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        # at a narrow width every tab stays in view, its title shortened (whole in its
+        # tooltip), before the tabs scroll
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(self._on_tab)
 
         self.chart_button = self._tool(checkable=True)
@@ -71,6 +73,9 @@ class ChartPanel(QWidget):
         self.export_button = self._tool()
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.exportRequested)
+        self.description_button = self._tool(checkable=True)
+        self.description_button.setObjectName("descriptionButton")
+        self.description_button.toggled.connect(self.show_description)
 
         tabs_row = QHBoxLayout()
         tabs_row.setContentsMargins(8, 6, 8, 0)
@@ -81,7 +86,12 @@ class ChartPanel(QWidget):
         for w in (self.chart_button, self.table_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.series_button, self.reset_button, self.export_button):
+        for w in (
+            self.description_button,
+            self.series_button,
+            self.reset_button,
+            self.export_button,
+        ):
             bar.addWidget(w)
 
         self.chart_style = ChartStyle(dark=dark)
@@ -110,10 +120,12 @@ class ChartPanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas_stack)
         self.stack.addWidget(self.table)
-        # the chart's text alternative, generated from its data, for everyone
+        # the chart's text alternative, generated from its data: always the canvas's
+        # accessible description, and on screen under the chart when asked for
         self.description = WrappedLabel(objectName="chartDescription")
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.description.setContentsMargins(18, 2, 18, 6)
+        self.description.setContentsMargins(18, 4, 18, 6)
+        self.description.setVisible(False)
         self._copy_action = copy
         self.retranslate()
 
@@ -139,6 +151,11 @@ class ChartPanel(QWidget):
                 self.export_button,
                 self.tr("Export…"),
                 self.tr("Export this chart as PNG, SVG or CSV"),
+            ),
+            (
+                self.description_button,
+                self.tr("Description"),
+                self.tr("Show a description of the chart in words"),
             ),
         ):
             button.setText(text)
@@ -287,6 +304,11 @@ class ChartPanel(QWidget):
         self.stack.setCurrentIndex(page)
         self._fill_table()
         (self.table_button if page else self.chart_button).setChecked(True)
+
+    def show_description(self, on: bool) -> None:
+        """The chart's text alternative on screen under the chart (or the table)."""
+        self.description_button.setChecked(on)
+        self.description.setVisible(on)
 
     def showing_table(self) -> bool:
         return self.stack.currentIndex() == 1

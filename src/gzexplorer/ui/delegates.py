@@ -369,17 +369,27 @@ class ExcerptDelegate(QStyledItemDelegate):
 
 
 class FigureCardDelegate(QStyledItemDelegate):
-    """A figure card: qualifier, the number large, its unit and label."""
+    """A figure card: qualifier, the number large, its unit and label. Cards are all
+    one size: :attr:`SIZE` until the list asks for another width (:meth:`set_width`)."""
 
     SIZE = QSize(200, 96)
+    MIN_WIDTH = 180  # narrower, the number and its unit would no longer fit side by side
     CACHE = 64  # drawn cards kept: a theme switch shows the same cards again
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self.size = QSize(self.SIZE)
+
+    def set_width(self, width: int) -> bool:
+        """Cards ``width`` pixels wide from now on; True if that is a change."""
+        if width == self.size.width():
+            return False
+        self.size = QSize(width, self.SIZE.height())
+        return True
 
     def sizeHint(self, option, index):  # noqa: N802
-        return self.SIZE
+        return self.size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         """The card is drawn once per look (state, colours, size) and copied after."""

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from gzexplorer.ui.chart_panel import ChartPanel
 
 
+SIDEBAR_WIDTH = 190
+PASSAGES_SHARE, PASSAGES_WIDTHS = 0.27, (280, 380)  # of the window's width; least, most
+
+
 class MainWindow(QMainWindow):
     def __init__(self, dataset: Dataset | PackPreview, settings: QSettings | None = None) -> None:
         """Show ``dataset``. Given a PackPreview, the window paints its shell (sidebar,
@@ -95,7 +99,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
         self.excerpts.setMinimumWidth(260)
-        self.splitter.setSizes([190, 760, 380])
+        self.splitter.setSizes([SIDEBAR_WIDTH, 760, 380])
+        # the passages' width follows the window's until the user moves a handle (or a
+        # saved split is restored): a small screen leaves the chart more of its width
+        self._split_follows_window = True
+        self.splitter.splitterMoved.connect(self._stop_split_following)
         self.setCentralWidget(self.splitter)
 
         self.pack_label = QLabel(objectName="packLabel")
@@ -137,6 +145,8 @@ class MainWindow(QMainWindow):
         panel.exportRequested.connect(self.export_chart)
         panel.stack.currentChanged.connect(lambda i: self.actions.table.setChecked(i == 1))
         panel.set_page(1 if self.actions.table.isChecked() else 0)
+        panel.description_button.toggled.connect(self.actions.description.setChecked)
+        panel.show_description(self.actions.description.isChecked())
         self.chart_stack.addWidget(panel)
         self.chart_stack.setCurrentWidget(panel)
 
@@ -248,6 +258,12 @@ class MainWindow(QMainWindow):
     def set_table_page(self, on: bool) -> None:
         if self.chart_panel is not None:
             self.chart_panel.set_page(1 if on else 0)
+
+    def set_description_shown(self, on: bool) -> None:
+        """The chart's description in words under the chart, or only for screen readers
+        (the canvas's accessible description)."""
+        if self.chart_panel is not None:
+            self.chart_panel.show_description(on)
 
     def reset_chart_view(self) -> None:
         if self.chart_panel is not None:
@@ -381,6 +397,21 @@ class MainWindow(QMainWindow):
             self.chart_panel.set_chart_style(replace(self.chart_panel.chart_style, dark=dark))
         self.update()
 
+    # -- the split between sidebar, chart and passages -----------------------------------
+    def _stop_split_following(self, *_args) -> None:
+        self._split_follows_window = False
+
+    def _fit_split(self) -> None:
+        least, most = PASSAGES_WIDTHS
+        passages = max(least, min(most, round(self.width() * PASSAGES_SHARE)))
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([SIDEBAR_WIDTH, total - SIDEBAR_WIDTH - passages, passages])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._split_follows_window:
+            self._fit_split()
+
     # -- settings ---------------------------------------------------------------------
     def _restore_settings(self) -> None:
         s = self.settings
@@ -388,12 +419,15 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1440, 900)
         split = s.get("window/splitter", QByteArray, None)
-        if split is not None:
-            self.splitter.restoreState(split)
+        if split is not None and self.splitter.restoreState(split):
+            self._split_follows_window = False
         self.show_view(s.get("view/last", str, OVERVIEW))
         table = s.get("view/table", bool, False)
         self.actions.table.setChecked(table)
         self.set_table_page(table)
+        described = s.get("view/description", bool, False)
+        self.actions.description.setChecked(described)
+        self.set_description_shown(described)
         self.actions.check(self.look.language_choice(), self.look.scheme)
 
     def save_settings(self) -> None:
@@ -402,6 +436,7 @@ class MainWindow(QMainWindow):
         s.set("window/splitter", self.splitter.saveState())
         s.set("view/last", self.state.view_id)
         s.set("view/table", self.actions.table.isChecked())
+        s.set("view/description", self.actions.description.isChecked())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
