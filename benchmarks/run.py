@@ -189,8 +189,11 @@ def main() -> int:
     r["quick"] = args.quick
 
     targets = {
-        "first_paint_vs_floor": 1.5,
-        "chart_ready_vs_lib_floor": 1.15,
+        # issue 15: the first frame with idiomatic Qt (no start-up tricks), and a chart
+        # no later than a bare pyqtgraph + pandas script draws one
+        "first_paint_vs_floor": 2.0,
+        "first_paint_vs_floor_instr": 2.0,
+        "chart_ready_vs_lib_floor": 1.0,
         "theme_switch_ms": 16,
         "theme_switch_p95_ms": 33,
         "export_vs_matplotlib": 1.0,
