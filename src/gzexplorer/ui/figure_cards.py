@@ -108,12 +108,14 @@ class FigureCards(QWidget):
         if scrolls:  # the scroll bar takes its width from the cards
             width -= self.list.verticalScrollBar().sizeHint().width()
             columns = max(1, width // least)
-        rows = max(1, min(shown, math.ceil(n / columns)))
         policy = Qt.ScrollBarPolicy
         self.list.setVerticalScrollBarPolicy(
             policy.ScrollBarAlwaysOn if scrolls else policy.ScrollBarAlwaysOff
         )
-        self.list.setFixedHeight(self._rows_height(rows))
+        # as high as the rows shown, whatever the view: a theme switch then leaves the
+        # chart above at its size (drawn again at another size, it would cost each time)
+        self.list.setFixedHeight(self._rows_height(shown))
+        self.empty.setFixedHeight(self._rows_height(shown))
         if self.delegate.set_width(max(1, width // columns)):
             self.list.doItemsLayout()
 
