@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartColumn</name>
+    <message>
+        <source>Loading charts…</source>
+        <translation>正在加载图表…</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Chart</source>
@@ -383,10 +390,6 @@ The details were written to %2.</source>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Loading charts…</source>
-        <translation>正在加载图表…</translation>
-    </message>
     <message>
         <source>Overview</source>
         <translation>概览</translation>

@@ -14,22 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from gzexplorer import charts
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.ui.actions import WindowActions
+from gzexplorer.ui.chart_column import ChartColumn
 from gzexplorer.ui.dialogs import Dialogs
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
-from gzexplorer.ui.figure_cards import FigureCards
 from gzexplorer.ui.linking import Highlights, Linker
 from gzexplorer.ui.look import Look
 from gzexplorer.ui.pack_opener import PackOpener
@@ -67,23 +64,13 @@ class MainWindow(QMainWindow):
         self.sidebar.viewChosen.connect(self.state.set_view)
         self.view_model, self.theme_list = self.sidebar.model, self.sidebar.list
 
-        # centre: charts (attached once the full dataset is there) + cards
-        self.chart_panel: ChartPanel | None = None
-        self.loading = QLabel(self.tr("Loading charts…"), objectName="chartsLoading")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart_stack = QStackedWidget(objectName="chartStack")
-        self.chart_stack.addWidget(self.loading)
-        self.figure_cards = FigureCards()
-        self.figure_cards.figureChosen.connect(self.select_figure)
+        # centre: charts (attached once the full dataset is there) over the cards
+        self.column = ChartColumn()
+        self.column.cards.figureChosen.connect(self.select_figure)
+        self.column.attached.connect(self._wire_charts)
+        self.figure_cards, self.loading = self.column.cards, self.column.loading
         self.figure_model, self.cards = self.figure_cards.model, self.figure_cards.list
-        self.cards_empty = self.figure_cards.empty
-
-        centre = QWidget(objectName="centre")
-        cl = QVBoxLayout(centre)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.setSpacing(0)
-        cl.addWidget(self.chart_stack, 1)
-        cl.addWidget(self.figure_cards)
+        self.cards_empty, self.chart_stack = self.figure_cards.empty, self.column.stack
 
         # excerpts
         self.excerpts = ExcerptPanel()
@@ -92,7 +79,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(objectName="mainSplitter")  # side by side
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.column)
         self.splitter.addWidget(self.excerpts)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -126,19 +113,19 @@ class MainWindow(QMainWindow):
         return self.state.dataset
 
     @property
+    def chart_panel(self) -> ChartPanel | None:
+        return self.column.panel
+
+    @property
     def canvas(self):
         """The chart canvas on screen (None until the data is loaded)."""
-        return self.chart_panel.canvas if self.chart_panel is not None else None
+        return self.column.canvas
 
     def is_ready(self) -> bool:
         """True once the full dataset (not only a preview) is shown."""
         return self.chart_panel is not None and self.dataset.complete
 
-    def _attach_charts(self) -> None:
-        from gzexplorer.ui.chart_panel import ChartPanel
-
-        panel = ChartPanel(dark=self.look.dark)
-        self.chart_panel = panel
+    def _wire_charts(self, panel: ChartPanel) -> None:
         panel.markClicked.connect(self.select_mark)
         panel.markHovered.connect(self._on_mark_hovered)
         panel.chartChanged.connect(lambda _i: self.state.select(None))
@@ -147,8 +134,6 @@ class MainWindow(QMainWindow):
         panel.set_page(1 if self.actions.table.isChecked() else 0)
         panel.description_button.toggled.connect(self.actions.description.setChecked)
         panel.show_description(self.actions.description.isChecked())
-        self.chart_stack.addWidget(panel)
-        self.chart_stack.setCurrentWidget(panel)
 
     def set_dataset(self, dataset: Dataset | PackPreview) -> None:
         """Show another data pack; every view, model and menu is rebuilt from it.
@@ -158,7 +143,7 @@ class MainWindow(QMainWindow):
         keep = self.state.view_id if same_pack else OVERVIEW
         self.state.set_dataset(dataset)
         if dataset.complete and self.chart_panel is None:
-            self._attach_charts()
+            self.column.attach_charts(self.look.dark)
         self.sidebar.show_pack(dataset, self._views(), self.look.language)
         self.actions.set_views(self._views())
         self.pack_label.setText(self._summary())
@@ -256,25 +241,19 @@ class MainWindow(QMainWindow):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
     def set_table_page(self, on: bool) -> None:
-        if self.chart_panel is not None:
-            self.chart_panel.set_page(1 if on else 0)
+        self.column.set_table_page(on)
 
     def set_description_shown(self, on: bool) -> None:
-        """The chart's description in words under the chart, or only for screen readers
-        (the canvas's accessible description)."""
-        if self.chart_panel is not None:
-            self.chart_panel.show_description(on)
+        self.column.set_description_shown(on)
 
     def reset_chart_view(self) -> None:
-        if self.chart_panel is not None:
-            self.chart_panel.reset_view()
+        self.column.reset_view()
 
     def step_chart(self, step: int) -> None:
-        if self.chart_panel is not None and (n := len(self.chart_panel.charts())):
-            self.chart_panel.set_current((self.chart_panel.current_index() + step) % n)
+        self.column.step_chart(step)
 
     def current_chart(self) -> ChartSpec | None:
-        return self.chart_panel.current_spec() if self.chart_panel is not None else None
+        return self.column.current_chart()
 
     def _show_view_excerpts(self, extra: frozenset[str] = frozenset()) -> None:
         vid = self.state.view_id
@@ -339,19 +318,11 @@ class MainWindow(QMainWindow):
 
     # -- export and help --------------------------------------------------------------
     def export_chart(self) -> None:
-        from gzexplorer.ui.export_dialog import ExportDialog
-
-        if (spec := self.current_chart()) is not None:
-            ExportDialog(spec, self.canvas.chart_style, self.settings, self).open()
+        self.column.export(self.settings)
 
     def copy_chart_image(self) -> None:
-        from gzexplorer.render.export import render_image
-
-        if (spec := self.current_chart()) is None:
-            return
-        size = self.canvas.size()
-        QGuiApplication.clipboard().setImage(render_image(spec, size.width(), size.height(), 2.0))
-        self.statusBar().showMessage(self.tr("Chart copied to the clipboard"), 4000)
+        if self.column.copy_image():
+            self.statusBar().showMessage(self.tr("Chart copied to the clipboard"), 4000)
 
     # -- language and appearance -------------------------------------------------------
     def language(self) -> str:
@@ -372,11 +343,8 @@ class MainWindow(QMainWindow):
         self.actions.check(self.look.language_choice(), self.look.scheme)
         self.sidebar.show_pack(self.dataset, self._views(), self.look.language)
         self.sidebar.retranslate()
-        self.figure_cards.retranslate()
-        self.loading.setText(self.tr("Loading charts…"))
+        self.column.retranslate()
         self.excerpts.retranslate()
-        if self.chart_panel is not None:
-            self.chart_panel.retranslate()
         self.pack_label.setText(self._summary())
         chart = self.chart_panel.current_index() if self.chart_panel else 0
         self.show_view(self.state.view_id or OVERVIEW, max(0, chart), force=True)

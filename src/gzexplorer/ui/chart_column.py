@@ -1,0 +1,91 @@
+"""The window's centre column: the chart panel (attached when the checked data is
+there; a "Loading charts…" line until then) over the figure cards."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from gzexplorer.ui.figure_cards import FigureCards
+
+if TYPE_CHECKING:
+    from gzexplorer.charts.spec import ChartSpec
+    from gzexplorer.ui.chart_panel import ChartPanel
+    from gzexplorer.ui.settings import Settings
+
+
+class ChartColumn(QWidget):
+    attached = Signal(object)  # the ChartPanel, once the charts can be drawn
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="centre")
+        self.panel: ChartPanel | None = None
+        self.loading = QLabel(self.tr("Loading charts…"), objectName="chartsLoading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(objectName="chartStack")
+        self.stack.addWidget(self.loading)
+        self.cards = FigureCards()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.cards)
+
+    def retranslate(self) -> None:
+        self.loading.setText(self.tr("Loading charts…"))
+        self.cards.retranslate()
+        if self.panel is not None:
+            self.panel.retranslate()
+
+    def attach_charts(self, dark: bool) -> ChartPanel:
+        from gzexplorer.ui.chart_panel import ChartPanel
+
+        self.panel = ChartPanel(dark=dark)
+        self.stack.addWidget(self.panel)
+        self.stack.setCurrentWidget(self.panel)
+        self.attached.emit(self.panel)
+        return self.panel
+
+    @property
+    def canvas(self):
+        return self.panel.canvas if self.panel is not None else None
+
+    def current_chart(self) -> ChartSpec | None:
+        return self.panel.current_spec() if self.panel is not None else None
+
+    def set_table_page(self, on: bool) -> None:
+        if self.panel is not None:
+            self.panel.set_page(1 if on else 0)
+
+    def set_description_shown(self, on: bool) -> None:
+        """The chart's description in words under the chart, or only for screen readers
+        (the canvas's accessible description)."""
+        if self.panel is not None:
+            self.panel.show_description(on)
+
+    def reset_view(self) -> None:
+        if self.panel is not None:
+            self.panel.reset_view()
+
+    def step_chart(self, step: int) -> None:
+        if self.panel is not None and (n := len(self.panel.charts())):
+            self.panel.set_current((self.panel.current_index() + step) % n)
+
+    def export(self, settings: Settings) -> None:
+        from gzexplorer.ui.export_dialog import ExportDialog
+
+        if (spec := self.current_chart()) is not None:
+            ExportDialog(spec, self.canvas.chart_style, settings, self.window()).open()
+
+    def copy_image(self) -> bool:
+        """The chart on the clipboard as an image, at twice its size on screen."""
+        from gzexplorer.render.export import render_image
+
+        if (spec := self.current_chart()) is None:
+            return False
+        size = self.canvas.size()
+        QGuiApplication.clipboard().setImage(render_image(spec, size.width(), size.height(), 2.0))
+        return True
