@@ -486,3 +486,17 @@ def test_true_or_false_in_a_number_column_is_not_taken_for_1_or_0(pack_copy):
     assert [str(p) for p in caught.value.problems] == [
         'figures.csv:2: value: expected a number like 12.5, got "TRUE"'
     ]
+
+
+def test_ids_gzexplorer_looks_up_are_unique_even_without_a_declared_primary_key(tmp_path):
+    """The schema may leave out its primaryKey (frictionless then accepts duplicates);
+    the app finds a theme by its id, so two themes with one id are still refused."""
+    pack = make_pack(tmp_path, "duplicate-id")
+    descriptor_edit(lambda d: resource(d, "themes")["schema"].pop("primaryKey"))(pack)
+
+    with pytest.raises(model.DataPackError) as raised:
+        model.load(pack)
+
+    assert [str(p) for p in raised.value.problems] == [
+        'themes.csv:4: id: duplicate id "industry" (first at row 2)'
+    ]

@@ -100,7 +100,6 @@ def read_pack(path: str | Path, problems: Problems, limit: int | None = None) ->
             document_name = None
     tables: dict[str, Resource] = {}
     document = None
-    pack_descriptor = descriptor
     for res_name, res in by_name.items():
         where = f'{name}: resource "{res_name}"'
         unread = [key for key in UNREAD_RESOURCE_KEYS if key in res]
@@ -140,7 +139,7 @@ def read_pack(path: str | Path, problems: Problems, limit: int | None = None) ->
         if fmt == "tsv" and isinstance(raw_dialect, dict):
             res = {**res, "dialect": {"delimiter": "\t", **raw_dialect}}
         dialect = tableschema.read_dialect(res, where, problems)
-        schema = tableschema.read_schema(res, where, problems, v2=_is_v2(pack_descriptor))
+        schema = tableschema.read_schema(res, where, problems, v2=_is_v2(descriptor))
         if dialect is None or schema is None:
             continue
         if res_name in profile.RESOURCES and not tableschema.check_profile(
@@ -201,7 +200,8 @@ def validate(path: str | Path) -> Report:
         )
     if not problems:
         for name, res in pack.tables.items():
-            references.check_keys(tables[name], res.schema, res.rel, problems)
+            app_key = profile.PRIMARY_KEYS.get(name, ())
+            references.check_keys(tables[name], res.schema, res.rel, problems, app_key)
         schemas = {name: res.schema for name, res in pack.tables.items()}
         for name in pack.tables:
             references.check_foreign_keys(name, tables, schemas, files, problems)

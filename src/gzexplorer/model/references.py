@@ -12,9 +12,19 @@ from gzexplorer.model.errors import MAX_PROBLEMS_PER_FILE, Problems
 from gzexplorer.model.tableschema import Schema
 
 
-def check_keys(table: pd.DataFrame, schema: Schema, rel: str, problems: Problems) -> None:
-    """Primary key cells are given and unique together; ``unique`` fields are unique."""
+def check_keys(
+    table: pd.DataFrame,
+    schema: Schema,
+    rel: str,
+    problems: Problems,
+    app_key: tuple[str, ...] = (),
+) -> None:
+    """Primary key cells are given and unique together; ``unique`` fields are unique.
+    ``app_key``: the key gzexplorer looks rows up by (profile.PRIMARY_KEYS), unique
+    whether or not the schema declares it."""
     keys = [(f.name,) for f in schema.fields if f.constraint("unique") is True]
+    if app_key and app_key != schema.primary_key and app_key not in keys:
+        keys.insert(0, app_key)
     if schema.primary_key:
         keys.insert(0, schema.primary_key)
     factorized = {c: _factorize(table[c]) for key in keys for c in key}
@@ -48,7 +58,7 @@ def check_keys(table: pd.DataFrame, schema: Schema, rel: str, problems: Problems
                     f'duplicate {" + ".join(key)} "{label}" (first at row {first_row[k]})',
                     row=int(i) + 2,
                     field=key[0],
-                    code="primary-key" if key == schema.primary_key else "unique-error",
+                    code="primary-key" if key in (schema.primary_key, app_key) else "unique-error",
                 )
             else:
                 first_row[k] = int(i) + 2
