@@ -30,8 +30,8 @@ def _translations(table: pd.DataFrame, resource: str) -> list[dict[str, str]]:
     columns = profile.translated_fields(resource, table.columns)
     if not columns:
         return [{} for _ in range(len(table))]
-    values = table[columns].fillna("").astype(str).to_dict("records")
-    return [{k: v.strip() for k, v in row.items() if v.strip()} for row in values]
+    rows = table[columns].fillna("").astype(str).to_dict("records")
+    return [profile.translations(resource, row) for row in rows]
 
 
 class Dataset(ThemeAndPassageQueries):

@@ -56,11 +56,6 @@ def _splitter(resource: Resource, name: str):
     return lambda value: tuple(x.strip() for x in (value or "").split(delimiter) if x.strip())
 
 
-def _translations(resource: str, row: dict[str, str]) -> dict[str, str]:
-    columns = profile.translated_fields(resource, row)
-    return {c: row[c].strip() for c in columns if (row[c] or "").strip()}
-
-
 def preview(path: str | Path) -> PackPreview | None:
     try:
         pack = read_pack(path, Problems(), limit=_LIMIT)
@@ -73,7 +68,7 @@ def preview(path: str | Path) -> PackPreview | None:
                     r.get("description", ""),
                     int(r["order"]),
                     r.get("icon", ""),
-                    _translations("themes", r),
+                    profile.translations("themes", r),
                 )
                 for r in _rows(tables["themes"])
             ),

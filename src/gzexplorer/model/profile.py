@@ -156,3 +156,9 @@ def translated_fields(resource: str, columns) -> list[str]:
         if m and m.group(1) in known and known[m.group(1)].kind == "text":
             found.append(c)
     return found
+
+
+def translations(resource: str, row) -> dict[str, str]:
+    """The translated text fields of one row (a mapping of column to cell) that are
+    filled in, trimmed: ``{"name_zh": "经济"}``."""
+    return {c: row[c].strip() for c in translated_fields(resource, row) if (row[c] or "").strip()}
