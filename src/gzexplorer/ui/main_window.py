@@ -144,8 +144,9 @@ class MainWindow(QMainWindow):
         self.state.set_dataset(dataset)
         if dataset.complete and self.chart_panel is None:
             self.column.attach_charts(self.look.dark)
-        self.sidebar.show_pack(dataset, self._views(), self.look.language)
-        self.actions.set_views(self._views())
+        views = self._views()
+        self.sidebar.show_pack(dataset, views, self.look.language)
+        self.actions.set_views(views)
         self.pack_label.setText(self._summary())
         self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
         if not same_pack:
@@ -339,9 +340,10 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Every word again in the language now in use; the view and chart stay."""
         self.actions.retranslate()
-        self.actions.set_views(self._views())
+        views = self._views()
+        self.actions.set_views(views)
         self.actions.check(self.look.language_choice(), self.look.scheme)
-        self.sidebar.show_pack(self.dataset, self._views(), self.look.language)
+        self.sidebar.show_pack(self.dataset, views, self.look.language)
         self.sidebar.retranslate()
         self.column.retranslate()
         self.excerpts.retranslate()
