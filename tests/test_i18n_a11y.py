@@ -221,9 +221,12 @@ def test_numbers_follow_the_interface_locale(qapp):
 
     try:
         i18n.apply("en")
-        assert fmt.number(170000) == "170,000" and fmt.number(7.75) == "7.75"
+        english = i18n.chart_context("en")
+        assert fmt.number(170000, english) == "170,000" and fmt.number(7.75, english) == "7.75"
         QLocale.setDefault(QLocale("de_DE"))  # a locale that groups with '.' and decimals ','
-        assert fmt.number(170000) == "170.000" and fmt.number(7.75) == "7,75"
+        german = i18n.chart_context("en")
+        assert fmt.number(170000, german) == "170.000" and fmt.number(7.75, german) == "7,75"
+        assert fmt.with_unit(1234.5, "km", german) == "1.234,5 km"
     finally:
         i18n.apply("en")
 

@@ -16,6 +16,8 @@ from gzexplorer import __version__
 if TYPE_CHECKING:
     import argparse
 
+    from gzexplorer.charts.context import ChartContext
+
 EXIT_OK = 0
 EXIT_INVALID = 1  # validate: the pack has problems
 EXIT_USAGE = 2  # bad arguments, bad target, unknown theme ...
@@ -109,10 +111,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     dataset = _dataset(args)
     _headless_app()
-    _use_language(args.language)
+    context = _use_language(args.language)
     if args.all:
         written = export_all(
-            dataset, args.out, args.width, args.height, args.scale, args.transparent
+            dataset, args.out, args.width, args.height, args.scale, args.transparent, context
         )
         print(f"wrote {len(written)} files to {args.out}")
         return EXIT_OK
@@ -129,22 +131,25 @@ def _cmd_export(args: argparse.Namespace) -> int:
         args.height,
         args.scale,
         args.transparent,
+        context,
     )
     print(path)
     return EXIT_OK
 
 
-def _use_language(code: str) -> None:
+def _use_language(code: str) -> ChartContext:
     """Charts and their words in ``code``; a note on stderr if it cannot be had."""
     from gzexplorer.ui import i18n
 
     if code not in i18n.available():
         raise CliError(f"--language {code!r}: choose one of {', '.join(i18n.available())}")
-    if i18n.apply(code) != code:
+    used = i18n.apply(code)
+    if used != code:
         print(
             f"gzexplorer: no font for {code} is installed; the charts are in English",
             file=sys.stderr,
         )
+    return i18n.chart_context(used)
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gzexplorer import charts
+from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.files import WriteError, write_bytes
 from gzexplorer.model import Dataset
 
@@ -15,11 +16,13 @@ class ExportRequestError(WriteError):
     """An unknown theme or chart number (reported like a bad target)."""
 
 
-def chart_of(dataset: Dataset, view_id: str, number: int) -> charts.ChartSpec:
+def chart_of(
+    dataset: Dataset, view_id: str, number: int, context: ChartContext = ENGLISH
+) -> charts.ChartSpec:
     views = [v for v, _ in charts.views(dataset)]
     if view_id not in views:
         raise ExportRequestError(f"unknown theme {view_id!r}; choose one of {', '.join(views)}")
-    specs = charts.charts_for(dataset, view_id)
+    specs = charts.charts_for(dataset, view_id, context)
     if not 1 <= number <= len(specs):
         listing = "; ".join(f"{i}: {s.title}" for i, s in enumerate(specs, 1))
         raise ExportRequestError(
@@ -34,17 +37,36 @@ def _style(transparent: bool):
     return replace(ChartStyle(), transparent=transparent)
 
 
-def export_one(dataset, view_id, number, fmt, out, width, height, scale, transparent=False) -> Path:
+def export_one(
+    dataset: Dataset,
+    view_id: str,
+    number: int,
+    fmt: str,
+    out,
+    width: int,
+    height: int,
+    scale: float,
+    transparent: bool = False,
+    context: ChartContext = ENGLISH,
+) -> Path:
     from gzexplorer.render.export import ExportError, export_chart
 
-    spec = chart_of(dataset, view_id, number)
+    spec = chart_of(dataset, view_id, number, context)
     try:
         return export_chart(spec, out, fmt, width, height, scale, _style(transparent))
     except ExportError as exc:
         raise ExportRequestError(str(exc)) from None
 
 
-def export_all(dataset: Dataset, out_dir, width, height, scale, transparent=False) -> list[Path]:
+def export_all(
+    dataset: Dataset,
+    out_dir,
+    width: int,
+    height: int,
+    scale: float,
+    transparent: bool = False,
+    context: ChartContext = ENGLISH,
+) -> list[Path]:
     """Every chart of every view as PNG, SVG and CSV, with an index.html listing them."""
     from gzexplorer.render.export import ExportError, check_size, export_chart
 
@@ -66,8 +88,8 @@ def export_all(dataset: Dataset, out_dir, width, height, scale, transparent=Fals
             ) from None
     written: list[Path] = []
     rows = []
-    for view_id, view_name in charts.views(dataset):
-        for n, spec in enumerate(charts.charts_for(dataset, view_id), start=1):
+    for view_id, view_name in charts.views(dataset, context):
+        for n, spec in enumerate(charts.charts_for(dataset, view_id, context), start=1):
             stem = f"{view_id}-{n}"
             files = []
             for fmt in ("png", "svg", "csv"):

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts import palette
-from gzexplorer.charts.i18n import language, qualifier_words, translate
+from gzexplorer.charts.context import ENGLISH, ChartContext
+from gzexplorer.charts.i18n import qualifier_words, translate
 from gzexplorer.charts.spec import (
     OVERVIEW,
     Annotation,
@@ -39,26 +40,27 @@ DENSE_POINTS = 2000  # above this many points a series is drawn as a line withou
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def charts_for(dataset: Dataset, view_id: str) -> list[ChartSpec]:
-    """The charts of a view, in the order they are offered (numbered from 1).
+def charts_for(dataset: Dataset, view_id: str, context: ChartContext = ENGLISH) -> list[ChartSpec]:
+    """The charts of a view, in the order they are offered (numbered from 1), worded
+    for ``context``.
 
     Specs are immutable and derived from an immutable dataset, so each view's are
-    built once per dataset."""
+    built once per dataset and context."""
     per_dataset = _CACHE.setdefault(dataset, {})
-    key = (view_id, language())
+    key = (view_id, context)
     if key not in per_dataset:
-        per_dataset[key] = tuple(_build(dataset, view_id))
+        per_dataset[key] = tuple(_build(dataset, view_id, context))
     return list(per_dataset[key])
 
 
-def _build(dataset: Dataset, view_id: str) -> list[ChartSpec]:
+def _build(dataset: Dataset, view_id: str, ctx: ChartContext) -> list[ChartSpec]:
     if view_id == OVERVIEW:
-        return [_timeline(dataset, OVERVIEW, dataset.milestones(), by_theme=True)]
+        return [_timeline(dataset, OVERVIEW, dataset.milestones(), ctx, by_theme=True)]
     dataset.theme(view_id)  # KeyError for an unknown theme
-    charts = _line_charts(dataset, view_id) + _bar_charts(dataset, view_id)
+    charts = _line_charts(dataset, view_id, ctx) + _bar_charts(dataset, view_id, ctx)
     milestones = dataset.milestones(view_id)
     if milestones:
-        charts.append(_timeline(dataset, view_id, milestones, by_theme=False))
+        charts.append(_timeline(dataset, view_id, milestones, ctx, by_theme=False))
     return charts
 
 
@@ -81,14 +83,14 @@ def document_source(dataset: Dataset) -> str:
 # -- line charts ---------------------------------------------------------------------
 
 
-def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
+def _line_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[ChartSpec]:
     by_unit: dict[str, list] = defaultdict(list)
     for ind in dataset.indicators(theme_id):
         by_unit[ind.unit].append(ind)
     charts = []
     for n, (unit, indicators) in enumerate(by_unit.items(), start=1):
         series, annotations, notes, years, alt = [], [], [], [], []
-        lang = language()
+        lang = ctx.language
         sources = _sources(sorted({ind.source for ind in indicators if ind.source}), dataset)
         for i, ind in enumerate(indicators):
             name = ind.text("name", lang)
@@ -100,7 +102,7 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
             ids = frame["excerpt_ids"].tolist()
             # a point's tooltip names its own indicator's source
             source = _source_line(ind.source) if ind.source else sources["source"]
-            marks = PointMarks(ind.id, name, unit, xs, ys, status, cell_notes, ids, source)
+            marks = PointMarks(ind.id, name, unit, xs, ys, status, cell_notes, ids, source, ctx)
             missing_years = []
             for j in _nan_positions(ys):  # missing and qualitative cells (few)
                 year = int(xs[j])
@@ -129,9 +131,9 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                     _fill(
                         translate("Charts", "%1 went from %2 in %3 to %4 in %5"),
                         name,
-                        fmt.with_unit(v0, unit),
+                        fmt.with_unit(v0, unit, ctx),
                         y0,
-                        fmt.with_unit(v1, unit),
+                        fmt.with_unit(v1, unit, ctx),
                         y1,
                     )
                 )
@@ -161,6 +163,7 @@ def _line_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                 y_label=unit,
                 series=tuple(series),
                 **sources,
+                context=ctx,
                 annotations=tuple(annotations),
                 notes=tuple(notes),
                 alt_text="; ".join(alt) + "." if alt else "",
@@ -213,14 +216,14 @@ def _source_line(source: str) -> str:
 # -- bar charts ----------------------------------------------------------------------
 
 
-def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
+def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[ChartSpec]:
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in dataset.figures(theme_id):
         if f.group:
             groups[(f.group, f.unit)].append(f)
     charts = []
     n = 0
-    lang = language()
+    lang = ctx.language
     sources = _sources([], dataset)
     for (_group, unit_id), figures in groups.items():
         if len(figures) < 2:
@@ -233,7 +236,7 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
         marks = []
         for i, f in enumerate(ordered):
             qualifier = qualifier_words(f.qualifier)
-            value_text = " ".join(x for x in (qualifier, fmt.with_unit(f.value, unit)) if x)
+            value_text = " ".join(x for x in (qualifier, fmt.with_unit(f.value, unit, ctx)) if x)
             ref = Ref("figure", f.id, f.year, f.excerpt_ids)
             label = f.text("label", lang)
             tip = tooltip(label, value_text, sources["source"], f.excerpt_ids)
@@ -259,6 +262,7 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
                     Series(f"{theme_id}-bar-{n}", group, unit, palette.color(0), tuple(marks)),
                 ),
                 **sources,
+                context=ctx,
                 categories=tuple(m.label for m in marks),
                 log_scale=log,
                 alt_text=f"{group}: {alt}.",
@@ -270,10 +274,16 @@ def _bar_charts(dataset: Dataset, theme_id: str) -> list[ChartSpec]:
 # -- timelines -----------------------------------------------------------------------
 
 
-def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_theme: bool):
+def _timeline(
+    dataset: Dataset,
+    view_id: str,
+    milestones: list[Milestone],
+    ctx: ChartContext,
+    by_theme: bool,
+) -> ChartSpec:
     themes = dataset.themes()
     order = {t.id: i for i, t in enumerate(themes)}
-    lang = language()
+    lang = ctx.language
     sources = _sources([], dataset)
     grouped: dict[str, list[Mark]] = defaultdict(list)
     for m in milestones:
@@ -318,5 +328,6 @@ def _timeline(dataset: Dataset, view_id: str, milestones: list[Milestone], by_th
         y_label="",
         series=in_lanes(series),
         **sources,
+        context=ctx,
         alt_text=f"{title}: {alt}." if alt else "",
     )

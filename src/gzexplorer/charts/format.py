@@ -3,35 +3,31 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
-# (value, decimals) -> text; the window installs QLocale's, so numbers follow the
-# interface language. Without it: English grouping.
-_formatter: Callable[[float, int], str] | None = None
+from gzexplorer.charts.context import ENGLISH, ChartContext
+from gzexplorer.charts.i18n import translate
 
 
-def set_number_formatter(fn: Callable[[float, int], str] | None) -> None:
-    global _formatter
-    _formatter = fn
-
-
-def number(value: float | None) -> str:
-    """12.5 -> '12.5', 170000 -> '170,000', 15.0 -> '15', missing -> '–'."""
+def number(value: float | None, context: ChartContext = ENGLISH) -> str:
+    """12.5 -> '12.5', 170000 -> '170,000', 15.0 -> '15', missing -> '–'; with the
+    context's decimal point and group separator."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     plain = f"{value:.10g}"  # as many decimals as the value has, up to 10 digits
     if "e" in plain:
         return plain
     decimals = len(plain.split(".")[1]) if "." in plain else 0
-    if _formatter is not None:
-        return _formatter(float(value), decimals)
-    return f"{value:,.{decimals}f}"
+    text = f"{value:,.{decimals}f}"
+    if context.decimal_point == "." and context.group_separator == ",":
+        return text
+    swap = {",": context.group_separator, ".": context.decimal_point}
+    return "".join(swap.get(c, c) for c in text)
 
 
-def with_unit(value: float | None, unit: str) -> str:
+def with_unit(value: float | None, unit: str, context: ChartContext = ENGLISH) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "not reported"
-    text = number(value)
+        return translate("Charts", "not reported")
+    text = number(value, context)
     if not unit or unit == "count":
         return text
     if unit.startswith("%"):  # written without a space: 35.2%, 35.2% of GDP

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from gzexplorer.charts import format as fmt
+from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.i18n import translate
 from gzexplorer.charts.views import OVERVIEW  # noqa: F401  (re-exported)
 
@@ -84,7 +85,18 @@ class PointMarks(_MadeOnRead):
     (about 200 bytes each, all traversed by the garbage collector). ``xs`` and ``ys``
     are float arrays (NaN: missing) that the line renderer draws directly."""
 
-    __slots__ = ("xs", "ys", "_id", "_label", "_unit", "_status", "_note", "_ids", "_source")
+    __slots__ = (
+        "xs",
+        "ys",
+        "_id",
+        "_label",
+        "_unit",
+        "_status",
+        "_note",
+        "_ids",
+        "_source",
+        "_context",
+    )
 
     def __init__(
         self,
@@ -97,11 +109,13 @@ class PointMarks(_MadeOnRead):
         note: Sequence[str],
         excerpt_ids: Sequence[tuple[str, ...]],
         source: str = "",
+        context: ChartContext = ENGLISH,
     ) -> None:
         self.xs, self.ys = xs, ys  # numpy float arrays, year order
         self._id, self._label, self._unit = series_id, label, unit
         self._status, self._note, self._ids = status, note, excerpt_ids
         self._source = source  # the source line of the series' tooltips
+        self._context = context  # how its values are written
 
     def __len__(self) -> int:
         return len(self.xs)
@@ -112,7 +126,7 @@ class PointMarks(_MadeOnRead):
         if math.isnan(value):
             value, text = None, note or translate("Charts", "not reported")
         else:
-            text = fmt.with_unit(value, self._unit)
+            text = fmt.with_unit(value, self._unit, self._context)
         status, ids = self._status[i], self._ids[i]
         tip = point_tooltip(self._label, year, status, text, note, self._source, ids)
         return Mark(
@@ -198,6 +212,7 @@ class ChartSpec:
     log_scale: bool = False
     alt_text: str = ""
     source_text: str = ""  # the sources without the words "Source:" (table, CSV)
+    context: ChartContext = ENGLISH  # the language and number format of its words
 
     @cached_property
     def rows(self) -> Sequence[TableRow]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from gzexplorer.charts.i18n import language
+from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.model.entities import Theme
 
 OVERVIEW = "overview"  # the view id of the Overview, beside the pack's themes
@@ -14,7 +14,7 @@ class HasThemes(Protocol):
     def themes(self) -> list[Theme]: ...
 
 
-def views(source: HasThemes) -> list[tuple[str, str]]:
+def views(source: HasThemes, context: ChartContext = ENGLISH) -> list[tuple[str, str]]:
     """(id, name) of every view in sidebar order: Overview, then the pack's themes."""
-    lang = language()
-    return [(OVERVIEW, "Overview")] + [(t.id, t.text("name", lang)) for t in source.themes()]
+    names = [(t.id, t.text("name", context.language)) for t in source.themes()]
+    return [(OVERVIEW, "Overview"), *names]

@@ -43,7 +43,7 @@ def run(data: str | None = None) -> int:
     hook = ErrorHook().install()
     builtin = builtin_pack()
     window = MainWindow(preview(data or builtin) or preview(builtin))
-    loader = PackLoader(data or builtin)
+    loader = PackLoader(data or builtin, window.look.context)
 
     def failed(problem) -> None:
         for p in problem.problems:

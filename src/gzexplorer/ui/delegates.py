@@ -19,8 +19,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from gzexplorer.charts.i18n import language, qualifier_words
 from gzexplorer.ui.item_models import (
+    Card,
+    CardRole,
     ContentRole,
     CountRole,
     DecorationRole,
@@ -29,11 +30,10 @@ from gzexplorer.ui.item_models import (
     RecordRole,
     SpansRole,
     TagsRole,
-    card_parts,
 )
 
 if TYPE_CHECKING:
-    from gzexplorer.model import Excerpt, Figure
+    from gzexplorer.model import Excerpt
 
 ACCENT = QColor("#0072B2")
 MATCH = QColor("#FFE08A")
@@ -393,17 +393,12 @@ class FigureCardDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         """The card is drawn once per look (state, colours, size) and copied after."""
-        f: Figure = index.data(RecordRole)
+        card: Card = index.data(CardRole)
         pal = option.palette
         ratio = painter.device().devicePixelRatioF()
         selected, focus, _hover = _state(option)
         key = (
-            f.id,
-            card_parts(f),  # the content too: another pack may reuse the id
-            f.qualifier,
-            f.year,
-            f.text("label", language()),
-            language(),
+            card,  # its words, not its id: another pack may reuse the id
             bool(index.data(HighlightRole)),
             selected,
             focus,
@@ -425,10 +420,10 @@ class FigureCardDelegate(QStyledItemDelegate):
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             pixmap = _blank_pixmap(option.rect.width(), option.rect.height(), ratio)
-            card = QStyleOptionViewItem(option)
-            card.rect = QRect(0, 0, option.rect.width(), option.rect.height())
+            at_origin = QStyleOptionViewItem(option)
+            at_origin.rect = QRect(0, 0, option.rect.width(), option.rect.height())
             on = QPainter(pixmap)
-            self._draw(on, card, f, bool(index.data(HighlightRole)) or selected, focus)
+            self._draw(on, at_origin, card, bool(index.data(HighlightRole)) or selected, focus)
             on.end()
             self._pixmaps[key] = pixmap
             if len(self._pixmaps) > self.CACHE:
@@ -438,7 +433,7 @@ class FigureCardDelegate(QStyledItemDelegate):
         painter.drawPixmap(option.rect.topLeft(), pixmap)
 
     def _draw(
-        self, painter: QPainter, option: QStyleOptionViewItem, f: Figure, marked: bool, focus: bool
+        self, painter: QPainter, option: QStyleOptionViewItem, card: Card, marked: bool, focus: bool
     ) -> None:
         """``marked``: cited by the selection, or selected."""
         pal = option.palette
@@ -446,12 +441,11 @@ class FigureCardDelegate(QStyledItemDelegate):
         r = QRectF(option.rect).adjusted(4, 4, -4, -4)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = pal.color(QPalette.ColorRole.Base)
         border = pal.color(QPalette.ColorRole.Mid)
         if marked:
             border = ACCENT
         painter.setPen(border)
-        painter.setBrush(card)
+        painter.setBrush(pal.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(r, 6, 6)
         if marked:
             tint = QColor(ACCENT)
@@ -474,26 +468,23 @@ class FigureCardDelegate(QStyledItemDelegate):
         big = QFont(option.font)
         big.setPointSizeF(option.font.pointSizeF() * 1.6)
         big.setWeight(QFont.Weight.DemiBold)
-        words = qualifier_words(f.qualifier)
-        qual = words[:1].upper() + words[1:]
-        year = str(f.year) if f.year is not None else ""
         painter.setFont(small)
         painter.setPen(muted)
         line_h = painter.fontMetrics().height()
         painter.drawText(
             QRectF(inner.left(), inner.top(), inner.width(), line_h),
             Qt.AlignmentFlag.AlignLeft,
-            qual,
+            card.qualifier,
         )
         painter.drawText(
             QRectF(inner.left(), inner.top(), inner.width(), line_h),
             Qt.AlignmentFlag.AlignRight,
-            year,
+            card.year,
         )
         painter.setFont(big)
         painter.setPen(text)
         big_h = painter.fontMetrics().height()
-        value, unit = card_parts(f)
+        value, unit = card.value, card.unit
         value_rect = QRectF(inner.left(), inner.top() + line_h, inner.width(), big_h)
         painter.drawText(
             value_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value
@@ -520,6 +511,6 @@ class FigureCardDelegate(QStyledItemDelegate):
         painter.drawText(
             label_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            f.text("label", language()),
+            card.label,
         )
         painter.restore()

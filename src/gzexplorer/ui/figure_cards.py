@@ -24,6 +24,7 @@ from gzexplorer.ui.delegates import FigureCardDelegate
 from gzexplorer.ui.item_models import FigureListModel, IdRole
 
 if TYPE_CHECKING:
+    from gzexplorer.charts.context import ChartContext
     from gzexplorer.model import Figure
 
 
@@ -67,8 +68,8 @@ class FigureCards(QWidget):
     def retranslate(self) -> None:
         self.list.setAccessibleName(self.tr("Figures of this theme"))
 
-    def show_figures(self, figures: list[Figure], loading: bool) -> None:
-        self.model.set_figures(figures)
+    def show_figures(self, figures: list[Figure], context: ChartContext, loading: bool) -> None:
+        self.model.set_figures(figures, context)
         self.empty.setText(
             self.tr("Loading figures…")
             if loading

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from gzexplorer.charts import format as chart_format
 from gzexplorer.charts import i18n as chart_i18n
+from gzexplorer.charts.context import ChartContext
 from gzexplorer.paths import resources_dir
 
 ENGLISH = "en"
@@ -63,9 +63,16 @@ def apply(code: str) -> str:
             _installed.append(qt)
         for t in _installed:
             app.installTranslator(t)
-    chart_i18n.set_language("" if code == ENGLISH else code)
     QLocale.setDefault(QLocale(code if code != ENGLISH else "en_GB"))
-    chart_format.set_number_formatter(
-        lambda value, decimals: QLocale().toString(value, "f", decimals)
-    )
     return code
+
+
+def chart_context(code: str) -> ChartContext:
+    """How charts, cards and tables word things in language ``code``: the pack's
+    names in that language, numbers written as the default locale writes them."""
+    locale = QLocale()
+    return ChartContext(
+        language="" if code == ENGLISH else code,
+        decimal_point=locale.decimalPoint(),
+        group_separator=locale.groupSeparator(),
+    )

@@ -6,13 +6,15 @@ a figure.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from gzexplorer.charts import format as fmt
-from gzexplorer.charts.i18n import language, qualifier_words
+from gzexplorer.charts.context import ENGLISH, ChartContext
+from gzexplorer.charts.i18n import qualifier_words
 
 if TYPE_CHECKING:
     from gzexplorer.model import Excerpt, Figure
@@ -35,6 +37,7 @@ HighlightRole = UserRole + 4  # bool: cited by the selection
 SpansRole = UserRole + 5  # search matches in the text
 TagsRole = UserRole + 6  # theme names of an excerpt
 ContentRole = UserRole + 7  # (record, spans, tags): all a passage shows
+CardRole = UserRole + 8  # Card: the words of a figure card
 
 
 class ViewListModel(QAbstractListModel):
@@ -138,6 +141,17 @@ class ExcerptListModel(QAbstractListModel):
         return None
 
 
+@dataclass(frozen=True)
+class Card:
+    """What a figure card shows, worded for a chart context."""
+
+    qualifier: str  # "More than", or empty for an exact number
+    year: str
+    value: str  # the number, large: "35.2%", "4.93"
+    unit: str  # beside it, small: "of GDP", "million people"
+    label: str
+
+
 class FigureListModel(QAbstractListModel):
     """The figure cards of a view."""
 
@@ -145,11 +159,13 @@ class FigureListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[Figure] = []
         self._highlighted: set[str] = set()
+        self._context = ENGLISH
 
-    def set_figures(self, figures: list[Figure]) -> None:
+    def set_figures(self, figures: list[Figure], context: ChartContext = ENGLISH) -> None:
         self.beginResetModel()
         self._rows = list(figures)
         self._highlighted = set()
+        self._context = context
         self.endResetModel()
 
     def set_highlighted(self, figure_ids: set[str]) -> None:
@@ -168,12 +184,14 @@ class FigureListModel(QAbstractListModel):
             return None
         f = self._rows[index.row()]
         if role in (DisplayRole, AccessibleTextRole):
-            return card_text(f)
+            return card_text(f, self._context)
         if role == ToolTipRole:
-            parts = [card_text(f), f"“{f.quote}”"]
+            parts = [card_text(f, self._context), f"“{f.quote}”"]
             if f.note:
                 parts.append(f.note)
             return "\n".join(parts)
+        if role == CardRole:
+            return card(f, self._context)
         if role == RecordRole:
             return f
         if role == IdRole:
@@ -183,19 +201,23 @@ class FigureListModel(QAbstractListModel):
         return None
 
 
-def card_parts(f: Figure) -> tuple[str, str]:
-    """(large value, small unit) of a card: ('35.2%', 'of GDP'), ('4.93', 'million people')."""
-    unit = f.text("unit", language())
-    if unit in ("count", ""):
-        return fmt.number(f.value), ""
-    if unit.startswith("%"):
-        return fmt.number(f.value) + "%", unit[1:].strip()
-    return fmt.number(f.value), unit
+def card(f: Figure, context: ChartContext = ENGLISH) -> Card:
+    words = qualifier_words(f.qualifier)
+    unit = f.text("unit", context.language)
+    value = fmt.number(f.value, context)
+    if unit.startswith("%"):  # 35.2% large, "of GDP" small
+        value, unit = value + "%", unit[1:].strip()
+    elif unit == "count":
+        unit = ""
+    year = str(f.year) if f.year is not None else ""
+    return Card(words[:1].upper() + words[1:], year, value, unit, f.text("label", context.language))
 
 
-def card_text(f: Figure) -> str:
+def card_text(f: Figure, context: ChartContext = ENGLISH) -> str:
+    """A card in one line, for tooltips and screen readers."""
     year = f" ({f.year})" if f.year is not None else ""
     words = qualifier_words(f.qualifier)
     qual = f"{words} " if words else ""
-    unit = f.text("unit", language())
-    return f"{f.text('label', language())}{year}: {qual}{fmt.with_unit(f.value, unit)}"
+    unit = f.text("unit", context.language)
+    value = fmt.with_unit(f.value, unit, context)
+    return f"{f.text('label', context.language)}{year}: {qual}{value}"

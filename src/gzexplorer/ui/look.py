@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
+from gzexplorer.charts.context import ChartContext
 from gzexplorer.ui import i18n
 from gzexplorer.ui.appearance import SCHEMES, apply_scheme, system_prefers_dark
 from gzexplorer.ui.settings import Settings
@@ -25,6 +26,11 @@ class Look(QObject):
         self.desktop_dark = system_prefers_dark()  # then as Qt reports changes
         self.dark = apply_scheme(self.scheme, self.desktop_dark)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.follow_desktop)
+
+    @property
+    def context(self) -> ChartContext:
+        """How charts, cards and tables word things in the language now in use."""
+        return i18n.chart_context(self.language)
 
     def language_choice(self) -> str:
         """What the user chose: a language code, or "system"."""

@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
     def _views(self) -> list[tuple[str, str]]:
         return [
             (vid, self.tr("Overview") if vid == OVERVIEW else name)
-            for vid, name in charts.views(self.dataset)
+            for vid, name in charts.views(self.dataset, self.look.context)
         ]
 
     # -- views ------------------------------------------------------------------------
@@ -218,11 +218,11 @@ class MainWindow(QMainWindow):
         self.sidebar.select(view_id)
         figures = []
         if self.is_ready():
-            specs = charts.charts_for(self.dataset, view_id)
+            specs = charts.charts_for(self.dataset, view_id, self.look.context)
             self.chart_panel.set_charts(specs, self._chart_index)
             figures = charts.figures_for(self.dataset, view_id)
         self._chart_index = 0
-        self.figure_cards.show_figures(figures, loading=not self.is_ready())
+        self.figure_cards.show_figures(figures, self.look.context, loading=not self.is_ready())
         if not self.state.search:
             self._show_view_excerpts()
         self._settle_layout()

@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from gzexplorer.charts.context import ENGLISH, ChartContext
+
 
 class PackLoader(QObject):
     """Loads a pack in a thread; ``loaded``/``failed`` arrive in the GUI thread."""
@@ -21,9 +23,12 @@ class PackLoader(QObject):
     loaded = Signal(object)  # Dataset
     failed = Signal(object)  # DataPackError
 
-    def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: str | Path, context: ChartContext = ENGLISH, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.path = path
+        self.context = context  # the first view's charts are worded for it
         self.thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -49,7 +54,7 @@ class PackLoader(QObject):
         # the first view's specs: plain data, made off the GUI thread (if that fails,
         # the window builds them again and its error hook reports why)
         with contextlib.suppress(Exception):
-            charts_for(dataset, OVERVIEW)
+            charts_for(dataset, OVERVIEW, self.context)
         self._chart_imports.join()
         self.loaded.emit(dataset)
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, Qt
 
 from gzexplorer.charts import format as fmt
+from gzexplorer.charts.context import ENGLISH
 from gzexplorer.charts.spec import TABLE_COLUMNS, ChartSpec, TableRow
 from gzexplorer.ui.item_models import ROOT, Index
 
@@ -18,10 +19,12 @@ class ChartTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: Sequence[TableRow] = ()
+        self._context = ENGLISH
 
     def set_chart(self, spec: ChartSpec | None) -> None:
         self.beginResetModel()
         self._rows = () if spec is None else spec.rows  # read cell by cell, never copied
+        self._context = ENGLISH if spec is None else spec.context
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
@@ -57,7 +60,7 @@ class ChartTableModel(QAbstractTableModel):
             if value is None:
                 return "–" if column == "value" else ""
             if column == "value":
-                return fmt.number(value)
+                return fmt.number(value, self._context)
             return str(value)
         if role == Qt.ItemDataRole.EditRole:  # sort key: numbers as numbers, missing last
             if column in ("value", "year"):
