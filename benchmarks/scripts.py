@@ -91,7 +91,9 @@ w.resize(1440, 900)
 # The app itself (what `python -m gzexplorer` runs), watched from outside its code:
 # argv[1] names the stage at which to print the time and peak RSS and leave at once.
 # "first-paint": the window's first paint, before the app's own steps after it (the
-# keys, the loader). "chart-ready": the full dataset shown and its chart painted.
+# keys, the loader). "chart-ready": the Overview's chart painted (from the first
+# stage's preview, before pandas). "data-ready": the checked dataset shown and its
+# chart painted.
 # Only startup.FirstPaint is replaced, by a subclass that does the same plus this, so
 # the program imports nothing the app would not import before its first paint.
 APP_STAGE = r"""
@@ -110,8 +112,9 @@ def report():
     os._exit(0)
 
 
-def chart_ready(window):
-    if window.is_ready():  # the full dataset, not the preview of the first frame
+def check(window):
+    shown = window.column.current_chart() is not None
+    if shown and (stage == "chart-ready" or window.is_ready()):
         window.canvas.repaint()  # the chart painted now, not at the next turn of the loop
         report()
 
@@ -120,12 +123,10 @@ class FirstPaint(startup.FirstPaint):
     def __init__(self, window, callback):
         if stage == "first-paint":
             callback = report
-        else:  # once set_dataset has finished with the checked data
+        else:  # once the window has shown a view (a chart, or the checked data)
             from PySide6.QtCore import QTimer
 
-            window.state.datasetChanged.connect(
-                lambda: QTimer.singleShot(0, lambda: chart_ready(window))
-            )
+            window.state.viewChanged.connect(lambda _v: QTimer.singleShot(0, lambda: check(window)))
         super().__init__(window, callback)
 
 

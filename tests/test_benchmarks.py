@@ -19,6 +19,7 @@ KEYS = [
     "lib_floor_s",
     "first_paint_s",
     "chart_ready_s",
+    "data_ready_s",
     "theme_switch_ms",
     "theme_switch_p95_ms",
     "export_png_s",

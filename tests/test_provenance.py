@@ -228,6 +228,10 @@ def test_the_first_stage_reads_a_tab_delimited_pack_and_translated_names(tmp_pat
     assert [t.id for t in shell.themes()] == [t.id for t in full.themes()]
     assert [t.text("name", "zh_CN") for t in shell.themes()] == ["经济", "治理", "生态", "文化"]
     assert [e.themes for e in shell.excerpts()] == [e.themes for e in full.excerpts()]
+    assert shell.milestones() == full.milestones()  # the Overview's timeline before pandas
+    assert [m.text("title", "zh_CN") for m in shell.milestones()] == [
+        m.text("title", "zh_CN") for m in full.milestones()
+    ]
 
 
 def test_declared_bounds_allow_other_years(tmp_path):

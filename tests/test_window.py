@@ -395,6 +395,38 @@ def test_shell_paints_from_a_preview_then_charts_arrive(qtbot, dataset, settings
     assert shell.figure_model.rowCount() == 4
 
 
+def test_the_overview_chart_is_drawn_from_the_preview_before_the_data_is_checked(
+    qtbot, dataset, settings
+):
+    from gzexplorer.model.preview import preview
+
+    shell = MainWindow(preview(builtin_pack()), settings)
+    qtbot.addWidget(shell)
+    shell.resize(1400, 900)
+    shell.show()
+    qtbot.waitExposed(shell)
+    assert shell.current_chart() is None  # the chart modules are not imported yet
+    shell.attach_charts()  # as the loader says once they are
+    assert not shell.is_ready()
+    timeline = shell.current_chart()
+    assert timeline.title == "Milestones"
+    assert sorted((m.ref.id, m.x) for m in timeline.marks()) == sorted(
+        (m.id, m.year) for m in dataset.milestones()
+    )
+    assert shell.figure_model.rowCount() == 0  # the cards wait for the checked data
+
+    event = next(m for m in shell.canvas.drawn_marks() if m.ref.id == "service_hall_2015")
+    pos = shell.canvas.mark_scene_pos(event)
+    qtbot.mouseClick(shell.canvas.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert highlighted_excerpts(shell) == {"so-online-service-hall"}
+
+    shell.show_view("economy")  # a theme's charts need the checked data
+    assert shell.current_chart() is None
+    assert shell.chart_stack.currentWidget().text() == "Loading charts…"
+    shell.set_dataset(dataset)
+    assert shell.is_ready() and shell.current_chart().kind == "line"
+
+
 def test_loader_reports_a_bad_pack(qtbot, tmp_path):
     from gzexplorer.ui.startup import PackLoader
 

@@ -127,10 +127,6 @@ class Dataset(ThemeAndPassageQueries):
     def headline_figures(self) -> list[Figure]:
         return [f for f in self._figures if f.headline]
 
-    def milestones(self, theme_id: str | None = None) -> list[Milestone]:
-        """Milestones in year order."""
-        return [m for m in self._milestones if theme_id is None or theme_id in m.themes]
-
     def excerpt(self, excerpt_id: str) -> Excerpt:
         return self._excerpt_by_id[excerpt_id]
 

@@ -18,22 +18,24 @@ from pathlib import Path
 from gzexplorer.model import packfiles, profile
 from gzexplorer.model.entities import Excerpt, PackInfo, Theme
 from gzexplorer.model.errors import Problems
+from gzexplorer.model.facts import Milestone
 from gzexplorer.model.loader import Resource, read_pack
 from gzexplorer.model.queries import ThemeAndPassageQueries
 
 _LIMIT = 64 * 2**20  # a preview never reads big files
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per load, known by identity (as a Dataset)
 class PackPreview(ThemeAndPassageQueries):
     folder: Path
     info: PackInfo
     _themes: tuple[Theme, ...]
     _excerpts: tuple[Excerpt, ...]
+    _milestones: tuple[Milestone, ...]
     figure_counts: dict[str, int]  # theme id -> number of figures
     headline_count: int
 
-    complete = False  # only themes and passages: no charts, provenance nor search yet
+    complete = False  # themes, passages and milestones: no figures, series nor search
 
 
 def _rows(resource: Resource) -> list[dict[str, str]]:
@@ -89,6 +91,25 @@ def preview(path: str | Path) -> PackPreview | None:
             ),
             key=lambda e: e.order,
         )
+        milestones = tables["milestones"]
+        milestone_themes = _splitter(milestones, "themes")
+        milestone_sources = _splitter(milestones, "excerpt_ids")
+        dated = sorted(
+            (
+                Milestone(
+                    r["id"],
+                    int(r["year"]),
+                    r["title"],
+                    r.get("description", ""),
+                    milestone_themes(r.get("themes", "")),
+                    milestone_sources(r.get("excerpt_ids", "")),
+                    profile.translations("milestones", r),
+                )
+                for r in _rows(milestones)
+                if r.get("year", "").strip().isdigit()  # else the full load says why
+            ),
+            key=lambda m: m.year,
+        )
         figures = tables["figures"]
         figure_themes = _splitter(figures, "themes")
         headline = figures.schema.field("headline")
@@ -99,6 +120,8 @@ def preview(path: str | Path) -> PackPreview | None:
                 counts[t] = counts.get(t, 0) + 1
             headlines += r.get("headline", "") in headline.true_values
         info = PackInfo.from_descriptor(pack.descriptor)
-        return PackPreview(pack.folder, info, tuple(themes), tuple(excerpts), counts, headlines)
+        return PackPreview(
+            pack.folder, info, tuple(themes), tuple(excerpts), tuple(dated), counts, headlines
+        )
     except Exception:  # noqa: BLE001 - any surprise: no preview, the full load explains
         return None

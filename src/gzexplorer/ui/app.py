@@ -53,6 +53,7 @@ def run(data: str | None = None) -> int:
             loader.path = builtin
             loader.start()
 
+    loader.chartsImportable.connect(window.attach_charts)
     loader.loaded.connect(window.set_dataset)
     loader.failed.connect(failed)
 

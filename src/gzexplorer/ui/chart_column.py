@@ -1,5 +1,6 @@
-"""The window's centre column: the chart panel (attached when the checked data is
-there; a "Loading charts…" line until then) over the figure cards."""
+"""The window's centre column: the chart panel (attached once the chart modules are
+imported; a "Loading charts…" line until then, and for a theme until its data is
+checked) over the figure cards."""
 
 from __future__ import annotations
 
@@ -49,12 +50,24 @@ class ChartColumn(QWidget):
         self.attached.emit(self.panel)
         return self.panel
 
+    def show_charts(self, specs: list[ChartSpec] | None, index: int = 0) -> None:
+        """Show ``specs`` from the ``index``-th; None: they cannot be drawn yet (the
+        loading line, until the data for them is there)."""
+        if specs is None or self.panel is None:
+            self.stack.setCurrentWidget(self.loading)
+            return
+        self.panel.set_charts(specs, index)
+        self.stack.setCurrentWidget(self.panel)
+
     @property
     def canvas(self):
         return self.panel.canvas if self.panel is not None else None
 
     def current_chart(self) -> ChartSpec | None:
-        return self.panel.current_spec() if self.panel is not None else None
+        """The chart on screen (None while the loading line is shown)."""
+        if self.panel is None or self.stack.currentWidget() is not self.panel:
+            return None
+        return self.panel.current_spec()
 
     def set_table_page(self, on: bool) -> None:
         if self.panel is not None:

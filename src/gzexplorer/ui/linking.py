@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
     from gzexplorer.model import Dataset
+    from gzexplorer.model.preview import PackPreview
     from gzexplorer.ui.state import Selection, ViewState
 
 MarkKey = tuple[str, str, int | None]  # (kind, id, year) of a chart mark
@@ -25,8 +26,13 @@ class Highlights:
     # the user is pointing at)
 
 
-def highlights(dataset: Dataset, selection: Selection | None) -> Highlights:
-    if selection is None or not dataset.complete:
+def highlights(dataset: Dataset | PackPreview, selection: Selection | None) -> Highlights:
+    """What ``selection`` leads to. A point or a milestone carries its passages, so
+    they are found on the first stage's preview too; figures and a passage's
+    citations need the full dataset."""
+    if selection is None:
+        return Highlights()
+    if selection.kind in ("passage", "figure") and not dataset.complete:
         return Highlights()
     if selection.kind == "passage":
         cited = dataset.citing(selection.id)

@@ -135,6 +135,13 @@ class MainWindow(QMainWindow):
         panel.description_button.toggled.connect(self.actions.description.setChecked)
         panel.show_description(self.actions.description.isChecked())
 
+    def attach_charts(self) -> None:
+        """The chart modules are imported: draw what the shown data can describe (on
+        the preview, the Overview's timeline; the rest once the data is checked)."""
+        if self.chart_panel is None:
+            self.column.attach_charts(self.look.dark)
+            self.show_view(self.state.view_id or OVERVIEW, force=True)
+
     def set_dataset(self, dataset: Dataset | PackPreview) -> None:
         """Show another data pack; every view, model and menu is rebuilt from it.
         The full dataset of the pack whose preview is shown keeps the current view."""
@@ -216,13 +223,14 @@ class MainWindow(QMainWindow):
 
     def _show_state_view(self, view_id: str) -> None:
         self.sidebar.select(view_id)
-        figures = []
-        if self.is_ready():
+        specs = figures = None
+        if self.chart_panel is not None and (self.dataset.complete or view_id == OVERVIEW):
             specs = charts.charts_for(self.dataset, view_id, self.look.context)
-            self.chart_panel.set_charts(specs, self._chart_index)
+        if self.dataset.complete:
             figures = charts.figures_for(self.dataset, view_id)
+        self.column.show_charts(specs, self._chart_index)
         self._chart_index = 0
-        self.figure_cards.show_figures(figures, self.look.context, loading=not self.is_ready())
+        self.figure_cards.show_figures(figures or [], self.look.context, loading=figures is None)
         if not self.state.search:
             self._show_view_excerpts()
         self._settle_layout()

@@ -18,8 +18,11 @@ from gzexplorer.charts.context import ENGLISH, ChartContext
 
 
 class PackLoader(QObject):
-    """Loads a pack in a thread; ``loaded``/``failed`` arrive in the GUI thread."""
+    """Loads in a thread, first the chart modules (pyqtgraph: ``chartsImportable``, and
+    the window draws the Overview's timeline from the preview), then the checked
+    Dataset (pandas: ``loaded`` or ``failed``). The signals arrive in the GUI thread."""
 
+    chartsImportable = Signal()
     loaded = Signal(object)  # Dataset
     failed = Signal(object)  # DataPackError
 
@@ -30,18 +33,18 @@ class PackLoader(QObject):
         self.path = path
         self.context = context  # the first view's charts are worded for it
         self.thread: threading.Thread | None = None
+        self._charts_imported = False
 
     def start(self) -> None:
-        # the charts' imports (Qt side, pyqtgraph) in a second thread: the two overlap
-        # where neither holds the interpreter lock (loading libraries, reading files)
-        self._chart_imports = threading.Thread(
-            target=_import_chart_modules, name="chart-imports", daemon=True
-        )
-        self._chart_imports.start()
         self.thread = threading.Thread(target=self._work, name="pack-loader", daemon=True)
         self.thread.start()
 
     def _work(self) -> None:
+        if not self._charts_imported:
+            import gzexplorer.ui.chart_panel  # noqa: F401  (and pyqtgraph, render.canvas)
+
+            self._charts_imported = True
+            self.chartsImportable.emit()
         from gzexplorer.model import DataPackError, load
 
         try:
@@ -55,13 +58,7 @@ class PackLoader(QObject):
         # the window builds them again and its error hook reports why)
         with contextlib.suppress(Exception):
             charts_for(dataset, OVERVIEW, self.context)
-        self._chart_imports.join()
         self.loaded.emit(dataset)
-
-
-def _import_chart_modules() -> None:
-    import gzexplorer.render.canvas  # noqa: F401
-    import gzexplorer.ui.chart_panel  # noqa: F401
 
 
 class FirstPaint(QObject):
