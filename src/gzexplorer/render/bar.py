@@ -10,6 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from gzexplorer import markup
 from gzexplorer.render.axes import CategoryAxis, CountAxis
 from gzexplorer.render.renderer import Range, Renderer
 
@@ -93,7 +94,7 @@ class BarItem(pg.BarGraphItem):
 
     def hoverEvent(self, ev):  # noqa: N802
         mark = None if ev.isExit() else self._mark_at(ev.pos())
-        self.setToolTip(self._canvas.tooltip(mark))
+        self.setToolTip(markup.tooltip(self._canvas.tooltip(mark)))
         self._canvas.markHovered.emit(mark)
 
     def mouseClickEvent(self, ev):  # noqa: N802

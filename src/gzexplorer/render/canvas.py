@@ -17,7 +17,9 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from gzexplorer import markup
 from gzexplorer.charts.spec import ChartSpec, Mark, Ref
+from gzexplorer.markup import escape
 from gzexplorer.render.kinds import RENDERERS
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.render.renderer import Renderer
@@ -57,6 +59,8 @@ class ChartCanvas(QWidget):
         self.footer.setTextFormat(Qt.TextFormat.RichText)
         for label in (self.title, self.subtitle, self.legend, self.footer):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        for label in (self.title, self.subtitle):
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self._axes: dict[tuple[type, str], pg.AxisItem] = {}  # made once, kept for redraws
@@ -141,7 +145,7 @@ class ChartCanvas(QWidget):
         self.subtitle.setText(spec.subtitle)
         self.legend.setText(self._legend_html(renderer))
         self.legend.setVisible(bool(renderer.legend_glyph))
-        footer = [_esc(n) for n in spec.notes] + [_esc(spec.source)]
+        footer = [escape(n) for n in spec.notes] + [escape(spec.source)]
         self.footer.setText("<br>".join(footer))
         self.setAccessibleName(spec.title)
         self.setAccessibleDescription(spec.alt_text)
@@ -158,8 +162,8 @@ class ChartCanvas(QWidget):
             axis.setLogMode(False)
         label_style = {"color": s.muted, "font-size": f"{s.pt(s.small_pt):.1f}pt"}
         bottom, left = renderer.axis_labels()
-        p.setLabel("bottom", bottom, **label_style)
-        p.setLabel("left", left, **label_style)
+        p.setLabel("bottom", escape(bottom), **label_style)  # pyqtgraph writes HTML
+        p.setLabel("left", escape(left), **label_style)
         p.showAxis("left", renderer.left_axis)
         p.getAxis("left").setStyle(showValues=renderer.left_axis)
         renderer.draw()
@@ -198,7 +202,7 @@ class ChartCanvas(QWidget):
             hoverSize=s.px((size or s.marker) + 4),
             hoverPen=pg.mkPen(s.text, width=s.px(1.5)),
             hoverBrush=pg.mkBrush(color),
-            tip=lambda x, y, data: self.tooltip(data),
+            tip=lambda x, y, data: markup.tooltip(self.tooltip(data)),
             # the symbol cache renders at 1x and would be upscaled (blurred) in 2x/3x exports
             useCache=s.pixel_ratio == 1.0,
         )
@@ -320,9 +324,5 @@ SHORT_LEGEND = 20  # characters: a legend entry this short is not broken across 
 def _legend_words(words: str) -> str:
     """A legend entry's words as HTML: a short one kept on one line ("no number
     given", not "no number" and "given" on the next), a long one free to wrap."""
-    text = _esc(words)
+    text = escape(words)
     return f'<span style="white-space:nowrap">{text}</span>' if len(words) <= SHORT_LEGEND else text
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

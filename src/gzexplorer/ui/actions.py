@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from gzexplorer.markup import no_mnemonic
 from gzexplorer.ui import i18n
 from gzexplorer.ui.appearance import SCHEMES
 
@@ -88,7 +89,7 @@ class WindowActions(QObject):
         menu = self.view_menu
         menu.clear()
         for i, (vid, name) in enumerate(views):
-            action = QAction(name, self.window)
+            action = QAction(no_mnemonic(name), self.window)
             if i < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _checked=False, v=vid: self.window.show_view(v))

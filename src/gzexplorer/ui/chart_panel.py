@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gzexplorer import markup
 from gzexplorer.charts.spec import ChartSpec
+from gzexplorer.markup import no_mnemonic
 from gzexplorer.render.canvas import ChartCanvas
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.render.style import ChartStyle
@@ -182,8 +184,8 @@ class ChartPanel(QWidget):
         while self.tabs.count():
             self.tabs.removeTab(0)
         for spec in specs:
-            i = self.tabs.addTab(spec.short_title)
-            self.tabs.setTabToolTip(i, spec.title)
+            i = self.tabs.addTab(no_mnemonic(spec.short_title))
+            self.tabs.setTabToolTip(i, markup.tooltip(spec.title))
         self.tabs.blockSignals(False)
         index = max(0, min(index, len(specs) - 1))
         self.tabs.setCurrentIndex(index)
@@ -239,7 +241,7 @@ class ChartPanel(QWidget):
             return
         hidden = self._hidden_series.setdefault(spec.id, set())
         for s in spec.series:
-            action = self.series_menu.addAction(s.name)
+            action = self.series_menu.addAction(no_mnemonic(s.name))
             action.setCheckable(True)
             action.setChecked(s.id not in hidden)
             action.toggled.connect(lambda on, sid=s.id: self.set_series_visible(sid, on))

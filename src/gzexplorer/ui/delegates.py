@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from gzexplorer.markup import escape
 from gzexplorer.ui.item_models import (
     Card,
     CardRole,
@@ -153,12 +154,6 @@ class ThemeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def escape_html(text: str) -> str:
-    """``text`` as the content of an HTML element (the html module's import is
-    slower than this for a window's first frame)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 _EMPHASIS = re.compile(r"\*([^*]+?)\*", re.DOTALL)  # the document marks italics *like this*
 
 
@@ -171,7 +166,7 @@ def excerpt_html(e: Excerpt, spans: tuple[tuple[int, int], ...], match_color: st
             tag = "th" if i == 0 else "td"
             cells.append(
                 "<tr>"
-                + "".join(f"<{tag}>{escape_html(c.strip())}</{tag}>" for c in row.split("\t"))
+                + "".join(f"<{tag}>{escape(c.strip())}</{tag}>" for c in row.split("\t"))
                 + "</tr>"
             )
         return '<table cellspacing="0" cellpadding="3">' + "".join(cells) + "</table>"
@@ -179,13 +174,13 @@ def excerpt_html(e: Excerpt, spans: tuple[tuple[int, int], ...], match_color: st
     for start, end in spans:
         if start < pos:
             continue
-        out.append(escape_html(e.text[pos:start]))
+        out.append(escape(e.text[pos:start]))
         out.append(
             f'<span style="background-color:{match_color}; color:#000">'
-            f"{escape_html(e.text[start:end])}</span>"
+            f"{escape(e.text[start:end])}</span>"
         )
         pos = end
-    out.append(escape_html(e.text[pos:]))
+    out.append(escape(e.text[pos:]))
     body = _EMPHASIS.sub(r"<i>\1</i>", "".join(out)).replace("\n", "<br>")
     if e.kind in ("quote", "caption"):
         body = f"<i>{body}</i>"
@@ -279,7 +274,7 @@ class ExcerptDelegate(QStyledItemDelegate):
         doc.setDefaultStyleSheet(f"body {{ color: {text_color}; }} th {{ text-align: left; }}")
         body = excerpt_html(e, index.data(SpansRole) or (), MATCH.name())
         doc.setHtml(
-            f'<div style="color:{muted}; font-size:{small:.1f}pt">{escape_html(header)}</div>'
+            f'<div style="color:{muted}; font-size:{small:.1f}pt">{escape(header)}</div>'
             f'<div style="margin-top:3px">{body}</div>'
         )
         doc.setTextWidth(max(50.0, width))

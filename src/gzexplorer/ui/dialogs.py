@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gzexplorer import __version__
-from gzexplorer.ui.delegates import escape_html
+from gzexplorer.markup import escape
 
 if TYPE_CHECKING:
     from gzexplorer.model import DataPackError, Dataset
@@ -25,24 +25,25 @@ class Dialogs(QObject):
         box = QMessageBox(self.parent_widget)
         box.setObjectName(name)
         box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.RichText)  # what comes from a pack is escaped
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return box
 
     def sources(self, dataset: Dataset | PackPreview) -> None:
         info = dataset.info
-        parts = [f"<h3>{escape_html(info.title)}</h3>"]
+        parts = [f"<h3>{escape(info.title)}</h3>"]
         if info.citation:
-            parts.append(f"<p>{escape_html(info.citation)}</p>")
+            parts.append(f"<p>{escape(info.citation)}</p>")
         if info.sources:
             parts.append("<p><b>" + self.tr("Sources") + "</b></p><ul>")
-            parts += [f"<li>{escape_html(s)}</li>" for s in info.sources]
+            parts += [f"<li>{escape(s)}</li>" for s in info.sources]
             parts.append("</ul>")
         if info.attribution:
-            parts.append(f"<p>{escape_html(info.attribution)}</p>")
+            parts.append(f"<p>{escape(info.attribution)}</p>")
         if info.licenses:
-            licences = escape_html("; ".join(info.licenses))
+            licences = escape("; ".join(info.licenses))
             parts.append("<p>" + self.tr("Licence: ") + licences + "</p>")
-        parts.append(f"<p><small>{escape_html(str(dataset.folder))}</small></p>")
+        parts.append(f"<p><small>{escape(str(dataset.folder))}</small></p>")
         box = self._box("sources", self.tr("Sources"))
         box.setIcon(QMessageBox.Icon.Information)
         box.setText("".join(parts))
@@ -63,7 +64,7 @@ class Dialogs(QObject):
         """What validation found in the open pack: its warnings (a pack with errors
         does not open), or that there is nothing to report."""
         box = self._box("packReport", self.tr("Pack report"))
-        title = escape_html(dataset.info.title)
+        title = escape(dataset.info.title)
         warnings = getattr(dataset, "warnings", [])
         if not dataset.complete:
             box.setText(self.tr("%s is still being checked.") % title)
@@ -88,12 +89,13 @@ class Dialogs(QObject):
     def pack_problems(self, path: str, exc: DataPackError) -> None:
         box = self._box("packProblems", self.tr("Cannot open data pack"))
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(self.tr("The data pack at %s has problems and was not opened.") % path)
+        box.setText(self.tr("The data pack at %s has problems and was not opened.") % escape(path))
         self._lines(box, [str(p) for p in exc.problems + exc.warnings])
         box.open()
 
     @staticmethod
     def _lines(box: QMessageBox, lines: list[str]) -> None:
         """The first eight lines shown, all of them under Show Details."""
-        box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
+        shown = "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
+        box.setInformativeText(escape(shown).replace("\n", "<br>"))
         box.setDetailedText("\n".join(lines))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -39,6 +39,7 @@ class ExcerptPanel(QWidget):
         self.search.returnPressed.connect(self.next_hit)
 
         self.heading = WrappedLabel(objectName="excerptHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a theme's name as written
 
         self.model = ExcerptListModel(self)
         self.view = QListView(objectName="excerptPanel")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.i18n import qualifier_words
+from gzexplorer.markup import tooltip
 
 if TYPE_CHECKING:
     from gzexplorer.model import Excerpt, Figure
@@ -64,7 +65,9 @@ class ViewListModel(QAbstractListModel):
             return name
         if role == DecorationRole:
             return icon
-        if role in (ToolTipRole, AccessibleDescriptionRole):
+        if role == ToolTipRole:
+            return tooltip(desc)
+        if role == AccessibleDescriptionRole:
             return desc
         if role == IdRole:
             return vid
@@ -125,7 +128,7 @@ class ExcerptListModel(QAbstractListModel):
         if role in (DisplayRole, AccessibleTextRole):
             return e.text
         if role == ToolTipRole:
-            return f"{e.section} · {e.kind} · {e.id}"
+            return tooltip(f"{e.section} · {e.kind} · {e.id}")
         if role == RecordRole:
             return e
         if role == IdRole:
@@ -189,7 +192,7 @@ class FigureListModel(QAbstractListModel):
             parts = [card_text(f, self._context), f"“{f.quote}”"]
             if f.note:
                 parts.append(f.note)
-            return "\n".join(parts)
+            return tooltip("\n".join(parts))
         if role == CardRole:
             return card(f, self._context)
         if role == RecordRole:

@@ -10,9 +10,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
 from gzexplorer.charts import OVERVIEW
+from gzexplorer.markup import escape
 from gzexplorer.paths import resources_dir
 from gzexplorer.render.labels import WrappedLabel
-from gzexplorer.ui.delegates import ThemeDelegate, escape_html
+from gzexplorer.ui.delegates import ThemeDelegate
 from gzexplorer.ui.item_models import IdRole, ViewListModel
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class Sidebar(QWidget):
     ) -> None:
         """The pack's title and one row per view: name, description, figure count.
         A first-stage preview gives its own counts until the checked data is there."""
-        self.title.setText(f"<b>{escape_html(dataset.info.title)}</b>")
+        self.title.setText(f"<b>{escape(dataset.info.title)}</b>")
         full = dataset.complete
         rows = []
         for vid, name in views:

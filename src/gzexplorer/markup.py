@@ -1,0 +1,29 @@
+"""Text from a pack is plain text on every surface: these helpers keep Qt from reading
+it as HTML or as a keyboard mnemonic. No Qt in here.
+
+* :func:`escape` - inside HTML we write ourselves (rich-text labels, dialogs, the
+  passages' layout);
+* :func:`tooltip` - a tooltip (Qt guesses rich text from a leading tag);
+* :func:`no_mnemonic` - a tab, menu item or button, where "&" marks a shortcut key.
+"""
+
+from __future__ import annotations
+
+
+def escape(text: str) -> str:
+    """``text`` as the content of an HTML element (the html module's import is
+    slower than this for a window's first frame)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as written, line breaks kept. Empty stays empty
+    (no tooltip)."""
+    if not text or not any(c in text for c in "<&"):
+        return text  # nothing Qt could read as markup
+    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def no_mnemonic(text: str) -> str:
+    """``text`` for a tab, menu item or button: "R&D" shows as R&D, not "RD"."""
+    return text.replace("&", "&&")
