@@ -394,6 +394,27 @@ The details were written to %2.</source>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
+</context>
+<context>
+    <name>PackOpener</name>
+    <message>
+        <source>Open data pack</source>
+        <translation>打开数据包</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>All milestones and the headline figures</source>
+        <translation>全部大事记和主要数据</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
     <message>
         <source>Loading data…</source>
         <translation>正在加载数据…</translation>
@@ -421,24 +442,6 @@ The details were written to %2.</source>
     <message>
         <source>Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)</source>
         <translation>显示中文需要安装中文字体（例如 fonts-wqy-microhei）</translation>
-    </message>
-</context>
-<context>
-    <name>PackOpener</name>
-    <message>
-        <source>Open data pack</source>
-        <translation>打开数据包</translation>
-    </message>
-</context>
-<context>
-    <name>Sidebar</name>
-    <message>
-        <source>Themes</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>All milestones and the headline figures</source>
-        <translation>全部大事记和主要数据</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,12 @@ cards and the document's passages, and the wiring between them.
 
 What is shown lives in :class:`~gzexplorer.ui.state.ViewState`; the widgets render
 it and send it what the user does; :class:`~gzexplorer.ui.linking.Linker` says what
-to highlight. Menus are :mod:`~gzexplorer.ui.actions`, message boxes
-:mod:`~gzexplorer.ui.dialogs`, opening a pack :mod:`~gzexplorer.ui.pack_opener`.
+to highlight, and :class:`~gzexplorer.ui.cross_highlighting.CrossHighlighter` shows it
+on the widgets. Menus are :mod:`~gzexplorer.ui.actions`, message boxes
+:mod:`~gzexplorer.ui.dialogs`, opening a pack :mod:`~gzexplorer.ui.pack_opener`, the
+columns' split :mod:`~gzexplorer.ui.main_splitter`, the status bar
+:mod:`~gzexplorer.ui.status_bar`, what is kept between runs
+:mod:`~gzexplorer.ui.window_settings`.
 """
 
 from __future__ import annotations
@@ -13,36 +17,32 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QSplitter,
-)
+from PySide6.QtWidgets import QMainWindow
 
 from gzexplorer import charts
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.ui.actions import WindowActions
 from gzexplorer.ui.chart_column import ChartColumn
+from gzexplorer.ui.cross_highlighting import CrossHighlighter
 from gzexplorer.ui.dialogs import Dialogs
 from gzexplorer.ui.excerpt_panel import ExcerptPanel
-from gzexplorer.ui.linking import Highlights, Linker
+from gzexplorer.ui.linking import Linker
 from gzexplorer.ui.look import Look
+from gzexplorer.ui.main_splitter import MainSplitter
 from gzexplorer.ui.pack_opener import PackOpener
 from gzexplorer.ui.settings import Settings
 from gzexplorer.ui.sidebar import Sidebar, icon
-from gzexplorer.ui.state import Selection, ViewState
+from gzexplorer.ui.state import ViewState
+from gzexplorer.ui.status_bar import StatusBar
+from gzexplorer.ui.window_settings import restore_window, save_window
 
 if TYPE_CHECKING:
-    from gzexplorer.charts.spec import ChartSpec, Mark
+    from gzexplorer.charts.spec import ChartSpec
     from gzexplorer.model import Dataset
     from gzexplorer.model.preview import PackPreview
     from gzexplorer.ui.chart_panel import ChartPanel
-
-
-SIDEBAR_WIDTH = 190
-PASSAGES_SHARE, PASSAGES_WIDTHS = 0.27, (280, 380)  # of the window's width; least, most
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +66,6 @@ class MainWindow(QMainWindow):
 
         # centre: charts (attached once the full dataset is there) over the cards
         self.column = ChartColumn()
-        self.column.cards.figureChosen.connect(self.select_figure)
         self.column.attached.connect(self._wire_charts)
         self.figure_cards, self.loading = self.column.cards, self.column.loading
         self.figure_model, self.cards = self.figure_cards.model, self.figure_cards.list
@@ -74,38 +73,31 @@ class MainWindow(QMainWindow):
 
         # excerpts
         self.excerpts = ExcerptPanel()
-        self.excerpts.excerptSelected.connect(self.select_excerpt)
         self.excerpts.searchChanged.connect(self.state.set_search)
 
-        self.splitter = QSplitter(objectName="mainSplitter")  # side by side
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.column)
-        self.splitter.addWidget(self.excerpts)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setChildrenCollapsible(False)
-        self.excerpts.setMinimumWidth(260)
-        self.splitter.setSizes([SIDEBAR_WIDTH, 760, 380])
-        # the passages' width follows the window's until the user moves a handle (or a
-        # saved split is restored): a small screen leaves the chart more of its width
-        self._split_follows_window = True
-        self.splitter.splitterMoved.connect(self._stop_split_following)
+        self.splitter = MainSplitter(self.sidebar, self.column, self.excerpts)
         self.setCentralWidget(self.splitter)
-
-        self.pack_label = QLabel(objectName="packLabel")
-        self.statusBar().addPermanentWidget(self.pack_label)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.pack_label = self.status.pack_label
         self.setAcceptDrops(True)
         self.actions = WindowActions(self)
 
+        # a pick on the chart, a card or a passage: the selection, highlighted on all
+        self.highlighter = CrossHighlighter(
+            self.state, self.linker, self.column, self.excerpts, self.status, self
+        )
+        self.figure_cards.figureChosen.connect(self.highlighter.select_figure)
+        self.excerpts.excerptSelected.connect(self.highlighter.select_excerpt)
+        self.highlighter.passagesWanted.connect(self._show_view_excerpts)
+
         self.state.viewChanged.connect(self._show_state_view)
         self.state.searchChanged.connect(self._show_search)
-        self.linker.highlightsChanged.connect(self._show_highlights)
         self.packs.opened.connect(self._opened)
         self.look.languageChanged.connect(self.retranslate)
         self.look.schemeChanged.connect(self._restyle)
         self.set_dataset(dataset)
-        self._restore_settings()
+        restore_window(self)
 
     # -- the pack ---------------------------------------------------------------------
     @property
@@ -126,8 +118,8 @@ class MainWindow(QMainWindow):
         return self.chart_panel is not None and self.dataset.complete
 
     def _wire_charts(self, panel: ChartPanel) -> None:
-        panel.markClicked.connect(self.select_mark)
-        panel.markHovered.connect(self._on_mark_hovered)
+        panel.markClicked.connect(self.highlighter.select_mark)
+        panel.markHovered.connect(self.highlighter.mark_hovered)
         panel.chartChanged.connect(lambda _i: self.state.select(None))
         panel.exportRequested.connect(self.export_chart)
         panel.stack.currentChanged.connect(lambda i: self.actions.table.setChecked(i == 1))
@@ -154,7 +146,7 @@ class MainWindow(QMainWindow):
         views = self._views()
         self.sidebar.show_pack(dataset, views, self.look.language)
         self.actions.set_views(views)
-        self.pack_label.setText(self._summary())
+        self.status.show_pack_size(dataset, self.is_ready())
         self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
         if not same_pack:
             self.excerpts.search.clear()
@@ -171,11 +163,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self, dataset: Dataset) -> None:
         self.set_dataset(dataset)
-        message = self.tr("Opened %s") % dataset.info.title
-        if dataset.warnings:
-            count = str(len(dataset.warnings))
-            message += " · " + self.tr("warnings: %1 (Help › Pack report)").replace("%1", count)
-        self.statusBar().showMessage(message, 8000)
+        self.status.pack_opened(dataset)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if self.packs.dropped(event) is not None:
@@ -190,18 +178,6 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.open_pack(path)
-
-    def _summary(self) -> str:
-        """The pack's size, for the status bar."""
-        if not self.is_ready():
-            return self.tr("Loading data…")
-        names = ("themes", "indicators", "observations", "figures", "milestones", "excerpts")
-        text = self.tr(
-            "Themes %1 · indicators %2 · observations %3 · figures %4 · milestones %5 · passages %6"
-        )
-        for i, name in enumerate(names, start=1):
-            text = text.replace(f"%{i}", QLocale().toString(len(self.dataset.tables[name])))
-        return text
 
     def _views(self) -> list[tuple[str, str]]:
         return [
@@ -269,51 +245,6 @@ class MainWindow(QMainWindow):
         name = dict(self._views()).get(vid, "")
         self.excerpts.show_view(self.dataset, vid, name, self.look.language, extra)
 
-    # -- selection and its highlights --------------------------------------------------
-    def select_mark(self, mark: Mark) -> None:
-        """A chart element was clicked: show and highlight the passages it comes from."""
-        ref = mark.ref
-        self.state.select(Selection(ref.kind, ref.id, ref.year, tuple(ref.excerpt_ids)))
-        self.statusBar().showMessage(self.canvas.tooltip(mark).replace("\n", " · "))
-
-    def select_figure(self, figure_id: str) -> None:
-        """A figure card was chosen: bring up its bar chart, if any, and highlight it."""
-        if not self.is_ready():
-            return
-        for i, spec in enumerate(self.chart_panel.charts()):
-            if spec.kind == "bar" and any(m.ref.id == figure_id for m in spec.marks()):
-                if i != self.chart_panel.current_index():
-                    self.chart_panel.set_current(i)
-                break
-        self.state.select(Selection("figure", figure_id))
-        self.figure_cards.select(figure_id)
-
-    def select_excerpt(self, excerpt_id: str) -> None:
-        """A passage was selected: highlight the chart elements and cards that cite it."""
-        if not excerpt_id or not self.is_ready():
-            return
-        self.state.select(Selection("passage", excerpt_id))
-        cards = sum(1 for f in self.linker.current.figures if self.figure_model.row_of(f) >= 0)
-        self.statusBar().showMessage(
-            self.tr("This passage is the source of %1 chart element(s) and %2 figure card(s) here")
-            .replace("%1", str(self.canvas.highlighted_count()))
-            .replace("%2", str(cards)),
-            8000,
-        )
-
-    def _show_highlights(self, h: Highlights) -> None:
-        if self.canvas is not None:
-            self.canvas.highlight(set(h.marks))
-        self.figure_model.set_highlighted(set(h.figures))
-        missing = {i for i in h.passages if self.excerpts.model.row_of(i) < 0}
-        if missing and not self.state.search:
-            self._show_view_excerpts(extra=h.passages)
-        self.excerpts.highlight(set(h.passages), scroll=h.scroll_to_passages)
-
-    def _on_mark_hovered(self, mark: Mark | None) -> None:
-        if mark is not None:
-            self.statusBar().showMessage(self.canvas.tooltip(mark).replace("\n", " · "), 4000)
-
     # -- search -----------------------------------------------------------------------
     def focus_search(self) -> None:
         self.excerpts.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -331,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def copy_chart_image(self) -> None:
         if self.column.copy_image():
-            self.statusBar().showMessage(self.tr("Chart copied to the clipboard"), 4000)
+            self.status.chart_copied()
 
     # -- language and appearance -------------------------------------------------------
     def language(self) -> str:
@@ -340,10 +271,7 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         """Switch the interface (menus, charts, cards, theme names) without a restart."""
         if not self.look.set_language(code):
-            self.statusBar().showMessage(
-                self.tr("Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)"),
-                8000,
-            )
+            self.status.font_missing()
 
     def retranslate(self) -> None:
         """Every word again in the language now in use; the view and chart stay."""
@@ -355,7 +283,7 @@ class MainWindow(QMainWindow):
         self.sidebar.retranslate()
         self.column.retranslate()
         self.excerpts.retranslate()
-        self.pack_label.setText(self._summary())
+        self.status.show_pack_size(self.dataset, self.is_ready())
         chart = self.chart_panel.current_index() if self.chart_panel else 0
         self.show_view(self.state.view_id or OVERVIEW, max(0, chart), force=True)
 
@@ -375,47 +303,13 @@ class MainWindow(QMainWindow):
             self.chart_panel.set_chart_style(replace(self.chart_panel.chart_style, dark=dark))
         self.update()
 
-    # -- the split between sidebar, chart and passages -----------------------------------
-    def _stop_split_following(self, *_args) -> None:
-        self._split_follows_window = False
-
-    def _fit_split(self) -> None:
-        least, most = PASSAGES_WIDTHS
-        passages = max(least, min(most, round(self.width() * PASSAGES_SHARE)))
-        total = sum(self.splitter.sizes())
-        self.splitter.setSizes([SIDEBAR_WIDTH, total - SIDEBAR_WIDTH - passages, passages])
-
+    # -- the window's size and its settings -------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self._split_follows_window:
-            self._fit_split()
-
-    # -- settings ---------------------------------------------------------------------
-    def _restore_settings(self) -> None:
-        s = self.settings
-        geometry = s.get("window/geometry", QByteArray, None)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
-        split = s.get("window/splitter", QByteArray, None)
-        if split is not None and self.splitter.restoreState(split):
-            self._split_follows_window = False
-        self.show_view(s.get("view/last", str, OVERVIEW))
-        table = s.get("view/table", bool, False)
-        self.actions.table.setChecked(table)
-        self.set_table_page(table)
-        described = s.get("view/description", bool, False)
-        self.actions.description.setChecked(described)
-        self.set_description_shown(described)
-        self.actions.check(self.look.language_choice(), self.look.scheme)
+        self.splitter.follow_window(self.width())
 
     def save_settings(self) -> None:
-        s = self.settings
-        s.set("window/geometry", self.saveGeometry())
-        s.set("window/splitter", self.splitter.saveState())
-        s.set("view/last", self.state.view_id)
-        s.set("view/table", self.actions.table.isChecked())
-        s.set("view/description", self.actions.description.isChecked())
-        s.sync()
+        save_window(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

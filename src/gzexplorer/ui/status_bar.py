@@ -1,0 +1,65 @@
+"""The window's status bar: the open pack's size at its right, and a short word about
+what just happened (a pack opened, a chart element pointed at, a passage's links)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+if TYPE_CHECKING:
+    from gzexplorer.model import Dataset
+    from gzexplorer.model.preview import PackPreview
+
+TABLES = ("themes", "indicators", "observations", "figures", "milestones", "excerpts")
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack_label = QLabel(objectName="packLabel")
+        self.addPermanentWidget(self.pack_label)
+
+    def show_pack_size(self, dataset: Dataset | PackPreview, ready: bool) -> None:
+        """How many rows each of the pack's tables has; "Loading data…" until ``ready``
+        (the full dataset, not only a preview, is shown)."""
+        if not ready:
+            self.pack_label.setText(self.tr("Loading data…"))
+            return
+        text = self.tr(
+            "Themes %1 · indicators %2 · observations %3 · figures %4 · milestones %5 · passages %6"
+        )
+        for i, name in enumerate(TABLES, start=1):
+            text = text.replace(f"%{i}", QLocale().toString(len(dataset.tables[name])))
+        self.pack_label.setText(text)
+
+    def pack_opened(self, dataset: Dataset) -> None:
+        message = self.tr("Opened %s") % dataset.info.title
+        if dataset.warnings:
+            count = str(len(dataset.warnings))
+            message += " · " + self.tr("warnings: %1 (Help › Pack report)").replace("%1", count)
+        self.showMessage(message, 8000)
+
+    def show_mark(self, tooltip: str, timeout: int = 0) -> None:
+        """A chart element's tooltip, on one line."""
+        self.showMessage(tooltip.replace("\n", " · "), timeout)
+
+    def passage_links(self, marks: int, cards: int) -> None:
+        """How many chart elements and figure cards the selected passage is the source of."""
+        self.showMessage(
+            self.tr("This passage is the source of %1 chart element(s) and %2 figure card(s) here")
+            .replace("%1", str(marks))
+            .replace("%2", str(cards)),
+            8000,
+        )
+
+    def chart_copied(self) -> None:
+        self.showMessage(self.tr("Chart copied to the clipboard"), 4000)
+
+    def font_missing(self) -> None:
+        """The language could not be switched to Chinese for want of a font."""
+        self.showMessage(
+            self.tr("Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)"),
+            8000,
+        )
