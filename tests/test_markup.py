@@ -64,8 +64,8 @@ def _single_ampersands(text: str) -> list[str]:
 def test_the_helpers():
     assert markup.escape("<b>R&D</b>") == "&lt;b&gt;R&amp;D&lt;/b&gt;"
     assert markup.no_mnemonic("R&D") == "R&&D"
-    assert markup.tooltip("plain words") == "plain words"
-    assert _plain(markup.tooltip("<b>x</b> & y\nnext")) == "<b>x</b> & y\nnext"
+    assert markup.plain("plain words") == "plain words"
+    assert _plain(markup.plain("<b>x</b> & y\nnext")) == "<b>x</b> & y\nnext"
 
 
 def test_every_window_surface_shows_the_names_as_written(make_window, marked_up):

@@ -3,7 +3,8 @@ it as HTML or as a keyboard mnemonic. No Qt in here.
 
 * :func:`escape` - inside HTML we write ourselves (rich-text labels, dialogs, the
   passages' layout);
-* :func:`tooltip` - a tooltip (Qt guesses rich text from a leading tag);
+* :func:`plain` - where Qt guesses the format (tooltips, a message box's
+  informative text: a leading tag makes it rich text);
 * :func:`no_mnemonic` - a tab, menu item or button, where "&" marks a shortcut key.
 """
 
@@ -16,9 +17,9 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` as written, line breaks kept. Empty stays empty
-    (no tooltip)."""
+def plain(text: str) -> str:
+    """``text`` for a place where Qt guesses plain or rich text (a tooltip, a message
+    box's informative text): shown as written, line breaks kept."""
     if not text or not any(c in text for c in "<&"):
         return text  # nothing Qt could read as markup
     return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"

@@ -94,7 +94,7 @@ class BarItem(pg.BarGraphItem):
 
     def hoverEvent(self, ev):  # noqa: N802
         mark = None if ev.isExit() else self._mark_at(ev.pos())
-        self.setToolTip(markup.tooltip(self._canvas.tooltip(mark)))
+        self.setToolTip(markup.plain(self._canvas.tooltip(mark)))
         self._canvas.markHovered.emit(mark)
 
     def mouseClickEvent(self, ev):  # noqa: N802

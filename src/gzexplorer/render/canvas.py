@@ -202,7 +202,7 @@ class ChartCanvas(QWidget):
             hoverSize=s.px((size or s.marker) + 4),
             hoverPen=pg.mkPen(s.text, width=s.px(1.5)),
             hoverBrush=pg.mkBrush(color),
-            tip=lambda x, y, data: markup.tooltip(self.tooltip(data)),
+            tip=lambda x, y, data: markup.plain(self.tooltip(data)),
             # the symbol cache renders at 1x and would be upscaled (blurred) in 2x/3x exports
             useCache=s.pixel_ratio == 1.0,
         )

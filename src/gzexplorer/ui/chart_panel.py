@@ -185,7 +185,7 @@ class ChartPanel(QWidget):
             self.tabs.removeTab(0)
         for spec in specs:
             i = self.tabs.addTab(no_mnemonic(spec.short_title))
-            self.tabs.setTabToolTip(i, markup.tooltip(spec.title))
+            self.tabs.setTabToolTip(i, markup.plain(spec.title))
         self.tabs.blockSignals(False)
         index = max(0, min(index, len(specs) - 1))
         self.tabs.setCurrentIndex(index)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gzexplorer import __version__
-from gzexplorer.markup import escape
+from gzexplorer.markup import escape, plain
 
 if TYPE_CHECKING:
     from gzexplorer.model import DataPackError, Dataset
@@ -97,5 +97,5 @@ class Dialogs(QObject):
     def _lines(box: QMessageBox, lines: list[str]) -> None:
         """The first eight lines shown, all of them under Show Details."""
         shown = "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
-        box.setInformativeText(escape(shown).replace("\n", "<br>"))
+        box.setInformativeText(plain(shown))
         box.setDetailedText("\n".join(lines))

@@ -15,7 +15,7 @@ from PySide6.QtGui import QIcon
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.i18n import qualifier_words
-from gzexplorer.markup import tooltip
+from gzexplorer.markup import plain
 
 if TYPE_CHECKING:
     from gzexplorer.model import Excerpt, Figure
@@ -66,7 +66,7 @@ class ViewListModel(QAbstractListModel):
         if role == DecorationRole:
             return icon
         if role == ToolTipRole:
-            return tooltip(desc)
+            return plain(desc)
         if role == AccessibleDescriptionRole:
             return desc
         if role == IdRole:
@@ -128,7 +128,7 @@ class ExcerptListModel(QAbstractListModel):
         if role in (DisplayRole, AccessibleTextRole):
             return e.text
         if role == ToolTipRole:
-            return tooltip(f"{e.section} · {e.kind} · {e.id}")
+            return plain(f"{e.section} · {e.kind} · {e.id}")
         if role == RecordRole:
             return e
         if role == IdRole:
@@ -192,7 +192,7 @@ class FigureListModel(QAbstractListModel):
             parts = [card_text(f, self._context), f"“{f.quote}”"]
             if f.note:
                 parts.append(f.note)
-            return tooltip("\n".join(parts))
+            return plain("\n".join(parts))
         if role == CardRole:
             return card(f, self._context)
         if role == RecordRole:
