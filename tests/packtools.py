@@ -23,6 +23,9 @@ from gzexplorer import paths
 
 PACKS = Path(__file__).resolve().parent / "packs"
 MINIMAL = PACKS / "minimal"  # Testland: every rule of the loader met, in a few rows
+# valid packs that stress the charts (issue 16), not overlays of the minimal pack
+STRESS = ("busy", "edge")
+VALID_PACKS = ("minimal", *STRESS)  # every other folder of tests/packs is a bad overlay
 BUILTIN = paths.builtin_pack()
 DESCRIPTOR = "datapackage.json"
 TABLES = ("themes", "excerpts", "indicators", "observations", "figures", "milestones")

@@ -42,6 +42,7 @@ from packtools import (
     MINIMAL,
     PACKS,
     TABLES,
+    VALID_PACKS,
     Change,
     add_field,
     all_of,
@@ -1167,7 +1168,7 @@ def test_the_starting_packs_pass_both(base, variant, tmp_path):
 
 # -- the bad packs of tests/packs ---------------------------------------------------------
 
-OVERLAYS = sorted(p.name for p in PACKS.iterdir() if p.is_dir() and p.name != "minimal")
+OVERLAYS = sorted(p.name for p in PACKS.iterdir() if p.is_dir() and p.name not in VALID_PACKS)
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)

@@ -5,7 +5,8 @@ Open data pack…, which calls ``MainWindow.open_pack``, and dropping the folder
 window) and must give a dialog listing the same problems as ``gzexplorer validate``,
 while the pack already open stays open at the place the person was. The packs are
 built in a temporary folder from tests/packs/minimal (and its bad overlays), so that
-tests/packs holds only the one-rule packs of test_validation.py.
+tests/packs holds only the one-rule packs of test_validation.py (beside the valid
+minimal, busy and edge packs).
 """
 
 from __future__ import annotations

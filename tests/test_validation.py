@@ -10,6 +10,7 @@ line each on stderr, with exit code 1 and no traceback.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -30,7 +31,9 @@ from packtools import (
     MINIMAL,
     MINIMAL_SUMMARY,
     PACKS,
+    STRESS,
     TABLES,
+    VALID_PACKS,
     bom_everywhere,
     descriptor_edit,
     drop_resource,
@@ -297,7 +300,7 @@ def run_cli(*args: str, limits: dict[str, int] | None = None) -> subprocess.Comp
 
 
 def test_every_bad_pack_folder_is_a_case():
-    folders = {p.name for p in PACKS.iterdir() if p.is_dir() and p.name != "minimal"}
+    folders = {p.name for p in PACKS.iterdir() if p.is_dir() and p.name not in VALID_PACKS}
     overlay_cases = {c.id for c in CASES if c.setup is None}
     assert folders == overlay_cases
 
@@ -380,6 +383,21 @@ def test_minimal_pack_loads():
 
 def test_minimal_pack_passes_frictionless_validate():
     assert frictionless_errors(MINIMAL) == []
+
+
+@pytest.mark.parametrize("name", STRESS)
+def test_stress_packs_load_and_pass_frictionless_validate(name):
+    pack = PACKS / name
+    model.load(pack)
+    assert frictionless_errors(pack) == []
+
+
+def test_stress_packs_warn_only_where_meant_to():
+    """edge passes --strict; busy's one warning is its mixed-unit figure group (issue 16)."""
+    assert run_cli("validate", "--strict", str(PACKS / "edge")).returncode == 0
+    busy = json.loads(run_cli("validate", "--json", str(PACKS / "busy")).stdout)
+    assert busy["valid"]
+    assert [(p["code"], p["row"]) for p in busy["problems"]] == [("group-mixed-units", 8)]
 
 
 def test_utf8_bom_is_accepted_in_tables_and_the_document(tmp_path):
