@@ -186,26 +186,51 @@ def bars(canvas: ChartCanvas) -> BarItem:
     return item
 
 
-def test_bars_reach_their_values_on_a_logarithmic_scale(canvas, dataset):
+def test_bars_reach_their_values_from_zero_on_a_linear_scale(canvas, dataset):
     spec = chart(dataset, "economy", "bar")
-    assert spec.title == "Industrial Cloud Platform" and spec.log_scale
+    assert spec.title == "Industrial Cloud Platform" and not spec.log_scale and spec.can_log
     draw(canvas, spec)
     marks = canvas.drawn_marks()
-    ends = bars(canvas).opts["width"]
-    assert list(ends) == pytest.approx([math.log10(m.y) for m in marks])
-    # each value is written just beyond its bar's end, at the bar's height
-    labels = {t.toPlainText(): t.pos() for t in texts(canvas)}
+    item = bars(canvas)
+    assert item.opts["x0"] == 0 and list(item.opts["width"]) == [m.y for m in marks]
+    # each value is written at its bar's end, at the bar's height, inside the plot
+    labels = {t.toPlainText(): t for t in texts(canvas)}
     assert set(labels) == {"more than 170,000", "nearly 3,000", "14,178", "204", "2,308"}
-    for i, (mark, end) in enumerate(zip(marks, ends, strict=True)):
-        pos = labels[mark.value_text]
-        assert pos.y() == i and end < pos.x() < end + 0.1
+    plot = canvas.plot_item.getViewBox().sceneBoundingRect()
+    for i, mark in enumerate(marks):
+        label = labels[mark.value_text]
+        assert label.pos().y() == i and label.pos().x() == pytest.approx(mark.y)
+        assert plot.contains(label.sceneBoundingRect())
+    axis = canvas.plot_item.getAxis("bottom")
+    (_, ticks), *_ = axis.tickValues(*canvas.plot_item.getViewBox().viewRange()[0], 600)
+    assert 0.0 in ticks and "0" in axis.tickStrings([0.0], 1, ticks[1] - ticks[0])
     # the first figure of the document on top, each bar named on the left axis
     assert marks[-1].label == "Registered users"
     tops = [canvas.mark_scene_pos(m).y() for m in marks]
     assert tops == sorted(tops, reverse=True)
-    axis = canvas.plot_item.getAxis("left")
-    assert axis.tickStrings(range(len(marks)), 1, 1) == [m.label for m in marks]
-    assert axis.isVisible() and not canvas.legend.isVisible()
+    left = canvas.plot_item.getAxis("left")
+    assert left.tickStrings(range(len(marks)), 1, 1) == [m.label for m in marks]
+    assert left.isVisible() and not canvas.legend.isVisible()
+
+
+def test_on_a_logarithmic_scale_bars_start_at_a_power_of_ten_below_the_smallest(canvas, dataset):
+    spec = chart(dataset, "economy", "bar").on_log_scale()
+    assert spec.log_scale and spec.subtitle.endswith("(logarithmic scale)")
+    draw(canvas, spec)
+    marks = canvas.drawn_marks()
+    item = bars(canvas)
+    assert item.opts["x0"] == 2  # 100: the smallest figure is 204
+    ends = item.opts["x0"] + item.opts["width"]
+    assert list(ends) == pytest.approx([math.log10(m.y) for m in marks])
+    assert all(w > 0 for w in item.opts["width"])  # no bar reaches leftwards
+    axis = canvas.plot_item.getAxis("bottom")
+    lo, hi = canvas.plot_item.getViewBox().viewRange()[0]
+    assert hi < 7  # the view ends near the longest bar and its label, not at 10^12
+    (_, decades), *_ = axis.tickValues(lo, hi, 600)
+    assert (
+        axis.tickStrings(decades, 1, 1)
+        == ["100", "1,000", "10,000", "100,000", "1 m"][: len(decades)]
+    )
 
 
 def test_a_negative_bar_reaches_left_of_a_zero_line(canvas, dataset):
@@ -216,7 +241,7 @@ def test_a_negative_bar_reaches_left_of_a_zero_line(canvas, dataset):
     (zero,) = [i for i in canvas.plot_item.items if isinstance(i, pg.InfiniteLine)]
     assert on_screen(canvas, -46, 0).x() < on_screen(canvas, zero.value(), 0).x()
     (label,) = [t for t in texts(canvas) if t.toPlainText() == "-46%"]
-    assert label.pos().x() < -46 and label.anchor.x() == 1  # written leftwards
+    assert label.pos().x() <= -46 and label.anchor.x() == 1  # written leftwards
 
 
 def test_a_highlighted_bar_is_ringed_at_its_end(canvas, dataset):
@@ -227,7 +252,7 @@ def test_a_highlighted_bar_is_ringed_at_its_end(canvas, dataset):
     rings = [i for i in canvas.plot_item.items if i.zValue() == 10]
     (ring,) = rings
     xs, ys = ring.getData()
-    assert (xs[0], ys[0]) == pytest.approx((math.log10(170000), users.x))
+    assert (xs[0], ys[0]) == pytest.approx((170000, users.x))
 
 
 def test_hovering_a_bar_says_its_figure_and_source(canvas, dataset):

@@ -35,6 +35,14 @@
         <translation>选择显示的数据系列</translation>
     </message>
     <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Show the values on a logarithmic scale (powers of ten)</source>
+        <translation>以对数刻度（十的幂）显示数值</translation>
+    </message>
+    <message>
         <source>Reset view</source>
         <translation>重置视图</translation>
     </message>
@@ -108,6 +116,18 @@
 </context>
 <context>
     <name>Charts</name>
+    <message>
+        <source>tn</source>
+        <translation>万亿</translation>
+    </message>
+    <message>
+        <source>bn</source>
+        <translation>十亿</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>百万</translation>
+    </message>
     <message>
         <source>not reported</source>
         <translation>未报告</translation>

@@ -191,8 +191,13 @@ def _lower_first(name: str) -> str:
 
 
 def _unit_words(unit: str) -> str:
+    """A unit as the start of a subtitle: "People", "Per cent"; a symbol stays as it
+    is written ("mg per kg", "km", "kWh")."""
     if unit == "%":
         return translate("Charts", "Per cent")
+    first = unit.split(" ", 1)[0]
+    if len(first) <= 2 or not first.islower() or not first.isalpha():
+        return unit
     return unit[:1].upper() + unit[1:]
 
 
@@ -236,18 +241,18 @@ def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Char
         marks = []
         for i, f in enumerate(ordered):
             qualifier = qualifier_words(f.qualifier)
-            value_text = " ".join(x for x in (qualifier, fmt.with_unit(f.value, unit, ctx)) if x)
+            # the bar's label briefly ("about 12 bn kroner"), its tooltip in full
+            value_text = " ".join(
+                x for x in (qualifier, fmt.with_unit(f.value, unit, ctx, True)) if x
+            )
+            exact = " ".join(x for x in (qualifier, fmt.with_unit(f.value, unit, ctx)) if x)
             ref = Ref("figure", f.id, f.year, f.excerpt_ids)
             label = f.text("label", lang)
-            tip = tooltip(label, value_text, sources["source"], f.excerpt_ids)
+            tip = tooltip(label, exact, sources["source"], f.excerpt_ids)
             marks.append(Mark(i, f.value, label, value_text, f.qualifier, ref, f.note, tip))
-        values = [abs(f.value) for f in figures]
-        log = all(f.value > 0 for f in figures) and max(values) / max(min(values), 1e-9) >= 100
         years = [f.year for f in figures if f.year is not None]
         unit_text = translate("Charts", "Number") if unit == "count" else _unit_words(unit)
         subtitle = unit_text + (f", {fmt.year_range(years)}" if years else "")
-        if log:
-            subtitle += translate("Charts", " (logarithmic scale)")
         alt = "; ".join(f"{m.label}: {m.value_text}" for m in reversed(marks))
         charts.append(
             ChartSpec(
@@ -264,7 +269,6 @@ def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Char
                 **sources,
                 context=ctx,
                 categories=tuple(m.label for m in marks),
-                log_scale=log,
                 alt_text=f"{group}: {alt}.",
             )
         )

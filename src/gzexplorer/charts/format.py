@@ -3,31 +3,77 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.i18n import translate
 
 
 def number(value: float | None, context: ChartContext = ENGLISH) -> str:
-    """12.5 -> '12.5', 170000 -> '170,000', 15.0 -> '15', missing -> '–'; with the
-    context's decimal point and group separator."""
+    """12.5 -> '12.5', 170000 -> '170,000', 15.0 -> '15', 1.2e10 -> '12,000,000,000',
+    missing -> '–'; every digit written out (up to ten significant ones), with the
+    context's decimal point and group separator. Past a thousand trillion: compact."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    plain = f"{value:.10g}"  # as many decimals as the value has, up to 10 digits
-    if "e" in plain:
-        return plain
+    if abs(value) >= 1e15:
+        return compact(value, context)
+    plain = format(Decimal(f"{value:.10g}"), "f")  # 1.2e+10 -> 12000000000, 1e-07 -> 0.0000001
     decimals = len(plain.split(".")[1]) if "." in plain else 0
-    text = f"{value:,.{decimals}f}"
+    return _localised(f"{value:,.{decimals}f}", context)
+
+
+def _localised(text: str, context: ChartContext) -> str:
+    """English digits ("1,234.5") with the context's separators."""
     if context.decimal_point == "." and context.group_separator == ",":
         return text
     swap = {",": context.group_separator, ".": context.decimal_point}
     return "".join(swap.get(c, c) for c in text)
 
 
-def with_unit(value: float | None, unit: str, context: ChartContext = ENGLISH) -> str:
+def _scales(context: ChartContext) -> tuple[tuple[float, str], ...]:
+    """(size, word) of the scales a number of a million or more is written in."""
+    if context.language.startswith("zh"):
+        return ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+    return (
+        (1e12, translate("Charts", "tn")),
+        (1e9, translate("Charts", "bn")),
+        (1e6, translate("Charts", "m")),
+    )
+
+
+def compact(value: float, context: ChartContext = ENGLISH) -> str:
+    """A number of a million or more in a scale word, to three significant digits:
+    12,000,000,000 -> '12 bn', 340,000,000 -> '340 m', 1,250,000 -> '1.25 m'
+    (in Chinese: '120亿', '3.4亿', '125万'). Smaller numbers: as :func:`number`."""
+    if not math.isfinite(value):
+        return str(value)
+    rounded = float(f"{value:.3g}")  # 999,999,999 -> 1e9: '1 bn', not '1,000 m'
+    if abs(rounded) < 1e6:
+        return number(value, context)
+    scale, word = next((s, w) for s, w in _scales(context) if abs(rounded) >= s)
+    scaled = rounded / scale
+    if abs(scaled) >= 1000:  # beyond the largest word: its count in grouped digits
+        scaled = round(value / scale)
+    text = number(float(f"{scaled:.10g}"), context)
+    return f"{text}{word}" if context.language.startswith("zh") else f"{text} {word}"
+
+
+def short(value: float | None, context: ChartContext = ENGLISH) -> str:
+    """How cards, bar labels and axis ticks write a number: in full below a million
+    ('170,000', '0.003'), in a scale word above ('12 bn')."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return compact(value, context) if abs(value) >= 1e6 else number(value, context)
+
+
+def with_unit(
+    value: float | None, unit: str, context: ChartContext = ENGLISH, brief: bool = False
+) -> str:
+    """'35.2%', '4.93 million people', '170,000' (unit "count"); ``brief``: the number
+    as :func:`short` writes it ('about 12 bn kroner' on a bar)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return translate("Charts", "not reported")
-    text = number(value, context)
+    text = short(value, context) if brief else number(value, context)
     if not unit or unit == "count":
         return text
     if unit.startswith("%"):  # written without a space: 35.2%, 35.2% of GDP

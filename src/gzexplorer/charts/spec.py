@@ -240,6 +240,19 @@ class ChartSpec:
         for s in self.series:
             yield from s.marks
 
+    @property
+    def can_log(self) -> bool:
+        """Whether a logarithmic scale is offered: bars whose values are all above zero."""
+        values = [m.y for m in self.marks()]
+        return self.kind == "bar" and bool(values) and all(v is not None and v > 0 for v in values)
+
+    def on_log_scale(self) -> ChartSpec:
+        """The same bars on a logarithmic scale, which the subtitle says."""
+        if self.log_scale or not self.can_log:
+            return self
+        suffix = translate("Charts", " (logarithmic scale)")
+        return replace(self, log_scale=True, subtitle=self.subtitle + suffix)
+
     def with_series(self, series_ids: set[str]) -> ChartSpec:
         """The same chart showing only the named series (the rest are hidden)."""
         kept = tuple(s for s in self.series if s.id in series_ids)

@@ -1,4 +1,4 @@
-"""Axis items for the charts: years, counts (also logarithmic), bar categories."""
+"""Axis items for the charts: years, values (also logarithmic), bar categories."""
 
 from __future__ import annotations
 
@@ -6,29 +6,38 @@ import math
 
 import pyqtgraph as pg
 
+from gzexplorer.charts import format as fmt
+from gzexplorer.charts.context import ENGLISH, ChartContext
+
 
 class CountAxis(pg.AxisItem):
-    """An axis whose ticks read 1,000 rather than 1e3, also in log mode; major ticks only."""
+    """A value axis written as cards and bar labels write numbers ("250,000", "2 bn",
+    "0.003", in the chart's context), never with pyqtgraph's "(x1e+09)" multiplier.
+    Logarithmic: one tick per power of ten, thinned so that the labels keep apart."""
+
+    LABEL_ROOM = {"bottom": 72, "top": 72, "left": 28, "right": 28}  # pixels per label
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enableAutoSIPrefix(False)
+        self.context: ChartContext = ENGLISH
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803
-        return super().tickSpacing(minVal, maxVal, size)[:1]
+        return super().tickSpacing(minVal, maxVal, size)[:1]  # major ticks only
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803
         if self.logMode:
-            lo, hi = math.ceil(minVal), math.floor(maxVal)
-            return [(1.0, [float(v) for v in range(lo, hi + 1)])]
+            decades = range(math.ceil(minVal - 1e-9), math.floor(maxVal + 1e-9) + 1)
+            fits = max(2, int(size / self.LABEL_ROOM[self.orientation]))
+            step = max(1, math.ceil(len(decades) / fits))
+            return [(float(step), [float(v) for v in decades if v % step == 0])]
         return super().tickValues(minVal, maxVal, size)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt naming)
         if self.logMode:
-            return [f"{10**v:,.0f}" if abs(v - round(v)) < 1e-6 else "" for v in values]
-        out = []
-        for v in values:
-            v = v * scale
-            out.append(
-                f"{v:,.0f}" if spacing * scale >= 1 else f"{v:,.{_decimals(spacing * scale)}f}"
-            )
-        return out
+            return [fmt.short(10.0 ** round(v), self.context) for v in values]
+        decimals = _decimals(spacing * scale) if spacing * scale < 1 else 0
+        return [fmt.short(round(v * scale, decimals), self.context) for v in values]
 
 
 class YearAxis(pg.AxisItem):

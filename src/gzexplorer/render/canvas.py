@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from gzexplorer import markup
 from gzexplorer.charts.spec import ChartSpec, Mark, Ref
 from gzexplorer.markup import escape
+from gzexplorer.render.axes import CountAxis
 from gzexplorer.render.kinds import RENDERERS
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.render.renderer import Renderer
@@ -160,6 +161,8 @@ class ChartCanvas(QWidget):
             axis.setStyle(tickFont=self.text_font(s.small_pt), tickLength=int(-5 * s.scale))
             axis.setGrid(0)
             axis.setLogMode(False)
+            if isinstance(axis, CountAxis):
+                axis.context = spec.context  # numbers written as the chart writes them
         label_style = {"color": s.muted, "font-size": f"{s.pt(s.small_pt):.1f}pt"}
         bottom, left = renderer.axis_labels()
         p.setLabel("bottom", escape(bottom), **label_style)  # pyqtgraph writes HTML

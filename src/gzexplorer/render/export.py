@@ -41,7 +41,9 @@ def check_size(width: int, height: int, scale: float) -> None:
         )
 
 
-def _laid_out_canvas(spec: ChartSpec, width: int, height: int, style: ChartStyle) -> ChartCanvas:
+def laid_out_canvas(spec: ChartSpec, width: int, height: int, style: ChartStyle) -> ChartCanvas:
+    """A canvas drawing ``spec`` off screen at an export's size (give it to
+    :func:`dispose` when done)."""
     canvas = ChartCanvas(replace(style, scale=export_scale(width, height)))
     canvas.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     canvas.resize(width, height)
@@ -55,7 +57,7 @@ def _laid_out_canvas(spec: ChartSpec, width: int, height: int, style: ChartStyle
     return canvas
 
 
-def _dispose(canvas: QWidget) -> None:
+def dispose(canvas: QWidget) -> None:
     canvas.hide()
     canvas.setParent(None)
     canvas.deleteLater()
@@ -68,7 +70,7 @@ def render_image(
     """The chart as an image of (width*scale) x (height*scale) pixels."""
     check_size(width, height, scale)
     style = style or ChartStyle()
-    canvas = _laid_out_canvas(spec, width, height, replace(style, pixel_ratio=scale))
+    canvas = laid_out_canvas(spec, width, height, replace(style, pixel_ratio=scale))
     try:
         image = QImage(
             QSize(round(width * scale), round(height * scale)),
@@ -88,7 +90,7 @@ def render_image(
         finally:
             painter.end()
     finally:
-        _dispose(canvas)
+        dispose(canvas)
     image.setDevicePixelRatio(1.0)
     return image
 
@@ -106,7 +108,7 @@ def png_bytes(image: QImage) -> bytes:
 def svg_bytes(spec: ChartSpec, width: int, height: int, style: ChartStyle | None = None) -> bytes:
     style = style or ChartStyle()
     check_size(width, height, 1.0)
-    canvas = _laid_out_canvas(spec, width, height, style)
+    canvas = laid_out_canvas(spec, width, height, style)
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -125,7 +127,7 @@ def svg_bytes(spec: ChartSpec, width: int, height: int, style: ChartStyle | None
         finally:
             painter.end()
     finally:
-        _dispose(canvas)
+        dispose(canvas)
     buf.close()
     return bytes(data.data())
 

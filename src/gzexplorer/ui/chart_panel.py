@@ -45,7 +45,8 @@ class ChartPanel(QWidget):
         self.setObjectName("chartPanel")
         self._specs: list[ChartSpec] = []
         self._hidden_series: dict[str, set[str]] = {}
-        self._partial_specs: dict[tuple[int, frozenset[str]], ChartSpec] = {}
+        self._partial_specs: dict[tuple[int, frozenset[str], bool], ChartSpec] = {}
+        self._log_charts: set[str] = set()  # ids of the charts the user put on a log scale
 
         self.tabs = QTabBar(objectName="chartTabs")
         self.tabs.setExpanding(False)
@@ -70,6 +71,9 @@ class ChartPanel(QWidget):
         self.series_button.setMenu(self.series_menu)
         self.series_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.series_button.setObjectName("seriesButton")
+        self.log_button = self._tool(checkable=True)
+        self.log_button.setObjectName("logButton")
+        self.log_button.toggled.connect(self.set_log_scale)
         self.reset_button = self._tool()
         self.reset_button.clicked.connect(self.reset_view)
         self.export_button = self._tool()
@@ -91,6 +95,7 @@ class ChartPanel(QWidget):
         for w in (
             self.description_button,
             self.series_button,
+            self.log_button,
             self.reset_button,
             self.export_button,
         ):
@@ -145,6 +150,11 @@ class ChartPanel(QWidget):
             (self.table_button, self.tr("Table"), self.tr("Show the chart's data as a table")),
             (self.series_button, self.tr("Series"), self.tr("Choose the series shown")),
             (
+                self.log_button,
+                self.tr("Log scale"),
+                self.tr("Show the values on a logarithmic scale (powers of ten)"),
+            ),
+            (
                 self.reset_button,
                 self.tr("Reset view"),
                 self.tr("Zoom and pan back to the whole chart"),
@@ -179,7 +189,7 @@ class ChartPanel(QWidget):
     # -- charts ---------------------------------------------------------------------
     def set_charts(self, specs: list[ChartSpec], index: int = 0) -> None:
         self._specs = list(specs)
-        self._partial_specs = {}  # (id of a spec, hidden series) -> the spec as shown
+        self._partial_specs = {}  # (id of a spec, hidden series, log) -> the spec as shown
         self.tabs.blockSignals(True)
         while self.tabs.count():
             self.tabs.removeTab(0)
@@ -202,19 +212,37 @@ class ChartPanel(QWidget):
             self.tabs.setCurrentIndex(index)
 
     def current_spec(self) -> ChartSpec | None:
-        """The chart as shown: with the series the user hid left out."""
+        """The chart as shown: with the series the user hid left out, on the scale
+        the user chose."""
         i = self.tabs.currentIndex()
         if not 0 <= i < len(self._specs):
             return None
         spec = self._specs[i]
         hidden = frozenset(self._hidden_series.get(spec.id, ()))
-        if not hidden:
+        log = spec.id in self._log_charts and spec.can_log
+        if not hidden and not log:
             return spec
         # the same object for the same choice, so that its kept canvas is found again
-        key = (id(spec), hidden)
+        key = (id(spec), hidden, log)
         if key not in self._partial_specs:
-            self._partial_specs[key] = spec.with_series({s.id for s in spec.series} - hidden)
+            shown = spec.with_series({s.id for s in spec.series} - hidden) if hidden else spec
+            self._partial_specs[key] = shown.on_log_scale() if log else shown
         return self._partial_specs[key]
+
+    def set_log_scale(self, on: bool) -> None:
+        """The current chart on a logarithmic scale, or back on a linear one; each
+        chart keeps its choice."""
+        i = self.tabs.currentIndex()
+        if not 0 <= i < len(self._specs):
+            return
+        chart_id = self._specs[i].id
+        if on == (chart_id in self._log_charts):
+            return
+        if on:
+            self._log_charts.add(chart_id)
+        else:
+            self._log_charts.discard(chart_id)
+        self._show(i)
 
     def _on_tab(self, index: int) -> None:
         self._show(index)
@@ -223,6 +251,10 @@ class ChartPanel(QWidget):
     def _show(self, index: int) -> None:
         spec = self.current_spec()
         self._fill_series_menu()
+        self.log_button.setVisible(spec is not None and spec.can_log)
+        self.log_button.blockSignals(True)
+        self.log_button.setChecked(spec is not None and spec.log_scale)
+        self.log_button.blockSignals(False)
         if spec is None:  # a view without charts: an empty canvas, not the last chart
             self.description.setText("")
             self.canvas = self._canvas_for(None)

@@ -207,7 +207,7 @@ class FigureListModel(QAbstractListModel):
 def card(f: Figure, context: ChartContext = ENGLISH) -> Card:
     words = qualifier_words(f.qualifier)
     unit = f.text("unit", context.language)
-    value = fmt.number(f.value, context)
+    value = fmt.short(f.value, context)
     if unit.startswith("%"):  # 35.2% large, "of GDP" small
         value, unit = value + "%", unit[1:].strip()
     elif unit == "count":

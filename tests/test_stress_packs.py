@@ -1,0 +1,94 @@
+"""Charts that hold for any pack: every view of the invented stress packs (tests/packs/
+busy and edge) drawn at a large and at the smallest export size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetricsF
+
+from gzexplorer import charts, model
+from gzexplorer.charts import format as fmt
+from gzexplorer.charts.context import ChartContext
+from gzexplorer.render.bar import BarRenderer
+from gzexplorer.render.export import dispose, laid_out_canvas
+from gzexplorer.render.style import ChartStyle
+from packtools import PACKS
+
+SIZES = [(1440, 900), (600, 400)]
+BUSY = model.load(PACKS / "busy")
+EDGE = model.load(PACKS / "edge")
+
+
+def every_chart(dataset):
+    return [
+        (view_id, n, spec)
+        for view_id, _ in charts.views(dataset)
+        for n, spec in enumerate(charts.charts_for(dataset, view_id), start=1)
+    ]
+
+
+def test_numbers_of_any_size_are_written_out_or_in_a_scale_word():
+    zh = ChartContext(language="zh_CN")
+    assert fmt.number(12_000_000_000) == "12,000,000,000"  # never 1.2e+10
+    assert fmt.number(0.0000001) == "0.0000001"
+    assert [fmt.short(v) for v in (12e9, 340e6, 1.25e6, 999_999_999, 170_000, 0.003)] == [
+        "12 bn",
+        "340 m",
+        "1.25 m",
+        "1 bn",
+        "170,000",
+        "0.003",
+    ]
+    assert [fmt.short(v, zh) for v in (12e9, 340e6, 4.1e6)] == ["120亿", "3.4亿", "410万"]
+    assert fmt.with_unit(12e9, "kroner", brief=True) == "12 bn kroner"
+
+
+def _tick_labels(canvas, side: str) -> list[tuple[float, str]]:
+    """(pixel position along the axis, words) of each tick label shown."""
+    axis = canvas.plot_item.getAxis(side)
+    view = canvas.plot_item.getViewBox()
+    (lo, hi), (bottom, top) = view.viewRange()
+    horizontal = side == "bottom"
+    size = view.width() if horizontal else view.height()
+    span = (lo, hi) if horizontal else (bottom, top)
+    shown = []
+    for spacing, values in axis.tickValues(*span, size):
+        inside = [v for v in values if span[0] <= v <= span[1]]
+        words = axis.tickStrings(inside, axis.scale, spacing)
+        shown += [
+            ((v - span[0]) / (span[1] - span[0]) * size, w)
+            for v, w in zip(inside, words, strict=True)
+        ]
+    return sorted(shown)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("dataset", [BUSY, EDGE], ids=["busy", "edge"])
+def test_bar_values_and_ticks_are_readable_at_any_magnitude(qapp, dataset, size):
+    for view_id, n, spec in every_chart(dataset):
+        if spec.kind != "bar":
+            continue
+        for shown in [spec, spec.on_log_scale()]:
+            canvas = laid_out_canvas(shown, *size, ChartStyle())
+            try:
+                where = f"{view_id} chart {n} at {size}, log={shown.log_scale}"
+                plot = canvas.plot_item.getViewBox().sceneBoundingRect()
+                assert isinstance(canvas.renderer, BarRenderer)
+                for _end, _right, label in canvas.renderer.labels:  # nothing cut
+                    assert plot.contains(label.sceneBoundingRect()), (where, label.toPlainText())
+                    assert "e+" not in label.toPlainText()
+                ticks = _tick_labels(canvas, "bottom")
+                assert len(ticks) >= 2, where
+                words = [w for _, w in ticks]
+                assert all(w and "e+" not in w and "e-" not in w for w in words), (where, words)
+                if not shown.log_scale:
+                    assert "0" in words, (where, words)  # bars from zero, and a 0 tick
+                else:
+                    assert "0" not in words, (where, words)
+                font = QFontMetricsF(canvas.text_font(canvas.chart_style.small_pt))
+                for (x0, w0), (x1, w1) in zip(ticks, ticks[1:], strict=False):  # labels keep apart
+                    gap = x1 - x0 - (font.horizontalAdvance(w0) + font.horizontalAdvance(w1)) / 2
+                    assert gap > 4, (where, w0, w1)
+                assert "x1e" not in canvas.plot_item.getAxis("bottom").labelString()
+            finally:
+                dispose(canvas)
