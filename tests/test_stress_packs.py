@@ -92,3 +92,35 @@ def test_bar_values_and_ticks_are_readable_at_any_magnitude(qapp, dataset, size)
                 assert "x1e" not in canvas.plot_item.getAxis("bottom").labelString()
             finally:
                 dispose(canvas)
+
+
+def test_text_alternatives_are_never_empty_and_read_naturally():
+    alts = {spec.id: spec.alt_text for _, _, spec in every_chart(EDGE) + every_chart(BUSY)}
+    assert all(alts.values())
+    boreholes = next(s for s in charts.charts_for(EDGE, "water") if "Boreholes" in s.title)
+    assert "was 17 boreholes in 2001 (the only year reported)" in boreholes.alt_text
+    assert "went from 17" not in boreholes.alt_text
+    caravans = next(s for s in charts.charts_for(EDGE, "trade") if "Caravans" in s.title)
+    assert caravans.alt_text == (
+        "Caravans counted at the eastern gate: no number reported for 1995–2003."
+    )
+
+
+def test_a_series_without_numbers_is_named_in_the_legend_not_drawn_as_an_axis(qapp):
+    caravans = next(s for s in charts.charts_for(EDGE, "trade") if "Caravans" in s.title)
+    canvas = laid_out_canvas(caravans, 900, 600, ChartStyle())
+    try:
+        assert "Caravans counted at the eastern gate: not reported" in canvas.legend.text()
+        assert "━" not in canvas.legend.text()
+        assert not canvas.plot_item.getAxis("left").isVisible()
+        words = [t.toPlainText() for t in canvas.plot_item.items if hasattr(t, "toPlainText")]
+        assert "No number reported in these years" in words
+    finally:
+        dispose(canvas)
+
+
+def test_a_view_without_charts_shows_a_message_not_an_empty_plot(make_window):
+    w = make_window(EDGE)
+    w.show_view("archive")
+    assert w.current_chart() is None and not w.chart_panel.isVisible()
+    assert w.chart_stack.currentWidget().text().startswith("Nothing to chart here")

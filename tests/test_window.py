@@ -437,7 +437,7 @@ def test_loader_reports_a_bad_pack(qtbot, tmp_path):
     assert "expected a JSON object" in str(blocker.args[0])
 
 
-def test_a_theme_without_charts_shows_an_empty_chart_not_the_last_one(make_window, pack_copy):
+def test_a_theme_without_charts_says_so_instead_of_an_empty_plot(make_window, pack_copy):
     with (pack_copy / "themes.csv").open("a", encoding="utf-8") as f:
         f.write("tourism,Tourism,Nothing charted yet.,9,,旅游,尚无图表。\n")
     w = make_window(model.load(pack_copy))
@@ -446,9 +446,11 @@ def test_a_theme_without_charts_shows_an_empty_chart_not_the_last_one(make_windo
     w.show_view("tourism")
     assert w.view_id() == "tourism"
     assert w.current_chart() is None
-    assert w.canvas.plot_item.listDataItems() == []
-    assert w.canvas.title.text() == "" and w.chart_panel.description.text() == ""
-    assert w.chart_panel.tabs.count() == 0
+    shown = w.chart_stack.currentWidget()
+    assert shown.isVisible() and shown.text().startswith("Nothing to chart here")
+    assert not w.chart_panel.isVisible()  # no empty plot, tabs nor chart buttons
+    w.show_view("economy")
+    assert w.chart_panel.isVisible() and w.current_chart().kind == "line"
 
 
 # -- the pack report ------------------------------------------------------------------

@@ -7,6 +7,10 @@
         <source>Loading charts…</source>
         <translation>正在加载图表…</translation>
     </message>
+    <message>
+        <source>Nothing to chart here: no series of numbers, no group of figures to compare and no dated events. The passages are on the right.</source>
+        <translation>这里没有可绘制的图表：没有数值序列、没有可比较的一组数字，也没有注明日期的事件。相关段落在右侧。</translation>
+    </message>
 </context>
 <context>
     <name>ChartPanel</name>
@@ -153,6 +157,18 @@
         <translation>年份</translation>
     </message>
     <message>
+        <source>%1: no number reported for %2</source>
+        <translation>%1：%2 年间未报告数值</translation>
+    </message>
+    <message>
+        <source>%1: no number reported</source>
+        <translation>%1：未报告数值</translation>
+    </message>
+    <message>
+        <source>%1 was %2 in %3 (the only year reported)</source>
+        <translation>%1 在 %3 年为 %2（仅报告了这一年）</translation>
+    </message>
+    <message>
         <source>Per cent</source>
         <translation>百分比</translation>
     </message>
@@ -209,8 +225,16 @@
         <translation>约</translation>
     </message>
     <message>
+        <source>%1: not reported</source>
+        <translation>%1：未报告</translation>
+    </message>
+    <message>
         <source>no number given</source>
         <translation>未给出数值</translation>
+    </message>
+    <message>
+        <source>No number reported in these years</source>
+        <translation>这些年份未报告数值</translation>
     </message>
     <message>
         <source>%1 (no number given)</source>

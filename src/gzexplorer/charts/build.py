@@ -55,7 +55,8 @@ def charts_for(dataset: Dataset, view_id: str, context: ChartContext = ENGLISH) 
 
 def _build(dataset: Dataset, view_id: str, ctx: ChartContext) -> list[ChartSpec]:
     if view_id == OVERVIEW:
-        return [_timeline(dataset, OVERVIEW, dataset.milestones(), ctx, by_theme=True)]
+        events = dataset.milestones()
+        return [_timeline(dataset, OVERVIEW, events, ctx, by_theme=True)] if events else []
     dataset.theme(view_id)  # KeyError for an unknown theme
     charts = _line_charts(dataset, view_id, ctx) + _bar_charts(dataset, view_id, ctx)
     milestones = dataset.milestones(view_id)
@@ -116,7 +117,7 @@ def _line_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Cha
             if len(xs):
                 years += [int(xs[0]), int(xs[-1])]  # year order
             described = _first_and_last_finite(ys)
-            if missing_years:
+            if missing_years and described:  # (with no number at all, the legend says so)
                 notes.append(
                     _fill(
                         translate("Charts", "%1: not reported for %2."),
@@ -125,18 +126,7 @@ def _line_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Cha
                     )
                 )
             series.append(Series(ind.id, name, unit, color, marks, ind.source))
-            if described:
-                (y0, v0), (y1, v1) = ((int(xs[j]), float(ys[j])) for j in described)
-                alt.append(
-                    _fill(
-                        translate("Charts", "%1 went from %2 in %3 to %4 in %5"),
-                        name,
-                        fmt.with_unit(v0, unit, ctx),
-                        y0,
-                        fmt.with_unit(v1, unit, ctx),
-                        y1,
-                    )
-                )
+            alt.append(_described(name, unit, xs, ys, described, ctx))
         if annotations:
             for note in sorted({a.text for a in annotations}):
                 yrs = [int(a.x) for a in annotations if a.text == note]
@@ -146,7 +136,7 @@ def _line_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Cha
                     _fill(
                         translate("Charts", "%1: %2 in %3 (no number given)."),
                         names,
-                        note,
+                        note.rstrip("."),
                         fmt.runs(yrs),
                     )
                 )
@@ -166,10 +156,36 @@ def _line_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Cha
                 context=ctx,
                 annotations=tuple(annotations),
                 notes=tuple(notes),
-                alt_text="; ".join(alt) + "." if alt else "",
+                alt_text=" ".join(["; ".join(alt) + ".", *notes]),  # gaps and notes too
             )
         )
     return charts
+
+
+def _described(name: str, unit: str, xs, ys, ends: tuple[int, int] | None, ctx) -> str:
+    """One series in words: from its first to its last number, its only number, or
+    that it has none."""
+    if ends is None:
+        years = fmt.year_range([int(x) for x in xs])
+        if years:
+            return _fill(translate("Charts", "%1: no number reported for %2"), name, years)
+        return _fill(translate("Charts", "%1: no number reported"), name)
+    (y0, v0), (y1, v1) = ((int(xs[j]), float(ys[j])) for j in ends)
+    if y0 == y1:
+        return _fill(
+            translate("Charts", "%1 was %2 in %3 (the only year reported)"),
+            name,
+            fmt.with_unit(v0, unit, ctx),
+            y0,
+        )
+    return _fill(
+        translate("Charts", "%1 went from %2 in %3 to %4 in %5"),
+        name,
+        fmt.with_unit(v0, unit, ctx),
+        y0,
+        fmt.with_unit(v1, unit, ctx),
+        y1,
+    )
 
 
 def _nan_positions(ys) -> list[int]:
@@ -333,5 +349,5 @@ def _timeline(
         series=in_lanes(series),
         **sources,
         context=ctx,
-        alt_text=f"{title}: {alt}." if alt else "",
+        alt_text=f"{title}: {alt or translate('Charts', 'No dated events')}.",
     )

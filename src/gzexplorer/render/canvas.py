@@ -180,10 +180,8 @@ class ChartCanvas(QWidget):
         return axis
 
     def _legend_html(self, renderer: Renderer) -> str:
-        entries = [
-            (renderer.legend_glyph, renderer.color(sr.color), sr.name)
-            for sr in renderer.spec.series
-        ] + renderer.legend_extra()
+        entries = [renderer.legend_entry(sr) for sr in renderer.spec.series]
+        entries += renderer.legend_extra()
         return "&nbsp;&nbsp;&nbsp;&nbsp; ".join(
             f'<span style="color:{color}">{glyph}</span>&nbsp;{_legend_words(words)}'
             for glyph, color, words in entries

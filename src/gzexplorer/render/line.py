@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontMetricsF
 
 from gzexplorer.charts.build import DENSE_POINTS
 from gzexplorer.charts.i18n import translate
-from gzexplorer.charts.spec import ChartSpec
+from gzexplorer.charts.spec import ChartSpec, Series
 from gzexplorer.render.renderer import Range, Renderer
 
 NOTE_ANCHOR = (0.5, 1.25)  # the annotation's words: centred above its triangles
@@ -19,6 +19,13 @@ class LineRenderer(Renderer):
     legend_glyph = "━●"
     note: pg.TextItem | None = None  # the annotation's words, once drawn
     note_row = 0.0  # the height of the annotation's triangles, in plot coordinates
+
+    def legend_entry(self, series: Series) -> tuple[str, str, str]:
+        """A series without a single number is not drawn: the legend says so."""
+        if _has_values(series):
+            return super().legend_entry(series)
+        words = translate("Charts", "%1: not reported").replace("%1", series.name)
+        return "", self.canvas.chart_style.muted, words
 
     def legend_extra(self) -> list[tuple[str, str, str]]:
         if not self.spec.annotations:
@@ -64,6 +71,12 @@ class LineRenderer(Renderer):
                 self.canvas.add_scatter(
                     valid, [m.x for m in valid], [m.y for m in valid], self.color(series.color)
                 )
+        if not any(_has_values(s) for s in self.spec.series) and not self.spec.annotations:
+            # nothing to plot: say so where the lines would be, without a made-up axis
+            plot.showAxis("left", False)
+            (x0, x1), _ = line_extent(self.spec)
+            words = translate("Charts", "No number reported in these years")
+            self.text(words, (x0 + x1) / 2, 0.5, (0.5, 0.5), s.muted, s.body_pt)
         if self.spec.annotations:
             self.note_row = y = top * 1.06
             marks = [a.mark(y) for a in self.spec.annotations]
@@ -125,6 +138,11 @@ def line_extent(spec: ChartSpec) -> Range:
         min(ys, default=0.0),
         max(ys, default=1.0),
     )
+
+
+def _has_values(series: Series) -> bool:
+    _, ys = series.xy()
+    return bool(len(ys)) and not np.isnan(np.asarray(ys, dtype=float)).all()
 
 
 def _finite(value: float, limit: float = 1e300) -> float:

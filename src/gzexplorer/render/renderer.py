@@ -42,6 +42,10 @@ class Renderer:
         """The bottom and the left axis' titles."""
         return self.spec.x_label, self.spec.y_label
 
+    def legend_entry(self, series: Series) -> tuple[str, str, str]:
+        """The legend entry of a series: (glyph, colour, words)."""
+        return self.legend_glyph, self.color(series.color), series.name
+
     def legend_extra(self) -> list[tuple[str, str, str]]:
         """Legend entries after the series': (glyph, colour, words)."""
         return []

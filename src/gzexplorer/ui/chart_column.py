@@ -26,17 +26,32 @@ class ChartColumn(QWidget):
         self.panel: ChartPanel | None = None
         self.loading = QLabel(self.tr("Loading charts…"), objectName="chartsLoading")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing = QLabel(objectName="nothingToChart")  # a view without charts
+        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing.setWordWrap(True)
+        self.nothing.setMargin(24)
         self.stack = QStackedWidget(objectName="chartStack")
         self.stack.addWidget(self.loading)
+        self.stack.addWidget(self.nothing)
         self.cards = FigureCards()
+        self._retranslate_own()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.cards)
 
-    def retranslate(self) -> None:
+    def _retranslate_own(self) -> None:
         self.loading.setText(self.tr("Loading charts…"))
+        self.nothing.setText(
+            self.tr(
+                "Nothing to chart here: no series of numbers, no group of figures to "
+                "compare and no dated events. The passages are on the right."
+            )
+        )
+
+    def retranslate(self) -> None:
+        self._retranslate_own()
         self.cards.retranslate()
         if self.panel is not None:
             self.panel.retranslate()
@@ -52,9 +67,14 @@ class ChartColumn(QWidget):
 
     def show_charts(self, specs: list[ChartSpec] | None, index: int = 0) -> None:
         """Show ``specs`` from the ``index``-th; None: they cannot be drawn yet (the
-        loading line, until the data for them is there)."""
+        loading line, until the data for them is there); none: a line that says so,
+        without an empty plot and its buttons."""
         if specs is None or self.panel is None:
             self.stack.setCurrentWidget(self.loading)
+            return
+        if not specs:
+            self.panel.set_charts([])  # nothing kept of the last view's charts
+            self.stack.setCurrentWidget(self.nothing)
             return
         self.panel.set_charts(specs, index)
         self.stack.setCurrentWidget(self.panel)
