@@ -481,28 +481,30 @@ class FigureCardDelegate(QStyledItemDelegate):
         big_h = painter.fontMetrics().height()
         value, unit = card.value, card.unit
         value_rect = QRectF(inner.left(), inner.top() + line_h, inner.width(), big_h)
-        painter.drawText(
-            value_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value
-        )
+        painter.drawText(value_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, value)
+        row_h = big_h  # the value's row, and the unit's line below it when needed
         if unit:
             adv = painter.fontMetrics().horizontalAdvance(value + " ")
             painter.setFont(small)
             painter.setPen(muted)
-            painter.drawText(
-                QRectF(inner.left() + adv, inner.top() + line_h, inner.width() - adv, big_h),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                painter.fontMetrics().elidedText(
-                    unit, Qt.TextElideMode.ElideRight, int(inner.width() - adv)
-                ),
-            )
+            fm = painter.fontMetrics()
+            top = inner.top() + line_h
+            if fm.horizontalAdvance(unit) <= inner.width() - adv:  # beside the value
+                beside = QRectF(inner.left() + adv, top, inner.width() - adv, big_h)
+                painter.drawText(
+                    beside, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, unit
+                )
+            else:  # a long unit on a line of its own under the value, cut if longer still
+                words = fm.elidedText(unit, Qt.TextElideMode.ElideRight, int(inner.width()))
+                under = QRectF(inner.left(), top + big_h, inner.width(), fm.height())
+                painter.drawText(
+                    under, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, words
+                )
+                row_h = big_h + fm.height()
         painter.setFont(small)
         painter.setPen(text)
-        label_rect = QRectF(
-            inner.left(),
-            inner.top() + line_h + big_h,
-            inner.width(),
-            inner.bottom() - (inner.top() + line_h + big_h),
-        )
+        label_top = inner.top() + line_h + row_h
+        label_rect = QRectF(inner.left(), label_top, inner.width(), inner.bottom() - label_top)
         painter.drawText(
             label_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
