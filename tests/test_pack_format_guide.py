@@ -282,7 +282,8 @@ DRIFTS = {
     ),
     "a resource left out": _replace("### `milestones`", "### Milestones"),
     "a word left out": _replace(
-        "`exact`, `more_than`, `nearly`, `about` |", "`exact`, `more_than`, `about` |"
+        "`exact`, `more_than`, `nearly`, `about`, `at_least`",
+        "`exact`, `more_than`, `about`, `at_least`",
     ),
     "an icon left out": _replace("| `culture` |", "| culture |"),
     "a wrong primary key": _replace(

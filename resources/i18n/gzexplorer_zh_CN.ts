@@ -225,6 +225,18 @@
         <translation>约</translation>
     </message>
     <message>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>up to</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>不到</translation>
+    </message>
+    <message>
         <source>%1: not reported</source>
         <translation>%1：未报告</translation>
     </message>

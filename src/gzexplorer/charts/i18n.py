@@ -28,5 +28,8 @@ def qualifier_words(qualifier: str) -> str:
         "more_than": translate("Charts", "more than"),
         "nearly": translate("Charts", "nearly"),
         "about": translate("Charts", "about"),
+        "at_least": translate("Charts", "at least"),
+        "at_most": translate("Charts", "up to"),
+        "less_than": translate("Charts", "less than"),
     }
     return words.get(qualifier, "")

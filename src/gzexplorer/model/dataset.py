@@ -34,8 +34,36 @@ def _translations(table: pd.DataFrame, resource: str) -> list[dict[str, str]]:
     return [profile.translations(resource, row) for row in rows]
 
 
+def _reviews(table: pd.DataFrame) -> list[str]:
+    """Per row, its review state (draft, accepted, edited); "" without a review column."""
+    if "review" not in table.columns:
+        return [""] * len(table)
+    return [str(v) for v in table["review"].fillna("")]
+
+
+def without_rejected(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables the explorer shows: without the rows whose review is ``rejected``, nor
+    the observations of a rejected indicator. A pack without review columns is as is."""
+    shown = dict(tables)
+    for name in profile.REVIEWED:
+        table = tables[name]
+        if "review" in table.columns:
+            rejected = (table["review"] == "rejected").to_numpy(dtype=bool)
+            if rejected.any():
+                shown[name] = table[~rejected].reset_index(drop=True)
+    if len(shown["indicators"]) != len(tables["indicators"]):
+        obs = shown["observations"]
+        kept = obs["indicator_id"].isin(set(shown["indicators"]["id"])).to_numpy(dtype=bool)
+        shown["observations"] = obs[kept].reset_index(drop=True)
+    return shown
+
+
 class Dataset(ThemeAndPassageQueries):
-    """A checked data pack. Tables are pandas DataFrames; records are immutable."""
+    """A checked data pack. Tables are pandas DataFrames; records are immutable.
+
+    A drafted pack (``gzexplorer draft``) marks its rows with a ``review`` state: the
+    tables and records here leave out the rejected ones (``pack_tables`` keeps every
+    row), and each record's ``is_draft`` tells the rows not reviewed yet."""
 
     complete = True  # not a first-stage preview: charts, provenance and search work
 
@@ -50,6 +78,8 @@ class Dataset(ThemeAndPassageQueries):
         self.folder = folder
         self.warnings = list(warnings or [])
         self.info = info
+        self.pack_tables = tables  # every row, rejected ones included
+        tables = without_rejected(tables)
         self.tables = tables
         self.document = document
         themes = tables["themes"].sort_values("order", kind="stable")
@@ -66,10 +96,13 @@ class Dataset(ThemeAndPassageQueries):
         ]
         self._excerpt_by_id = {e.id: e for e in self._excerpts}
         self._indicators = [
-            Indicator(r.id, r.name, r.unit, r.themes, r.description, r.source, r.excerpt_ids, tr)
-            for r, tr in zip(
+            Indicator(
+                r.id, r.name, r.unit, r.themes, r.description, r.source, r.excerpt_ids, tr, rv
+            )
+            for r, tr, rv in zip(
                 tables["indicators"].itertuples(index=False),
                 _translations(tables["indicators"], "indicators"),
+                _reviews(tables["indicators"]),
                 strict=True,
             )
         ]
@@ -89,20 +122,23 @@ class Dataset(ThemeAndPassageQueries):
                 r.note,
                 r.excerpt_ids,
                 tr,
+                rv,
             )
-            for r, tr in zip(
+            for r, tr, rv in zip(
                 tables["figures"].itertuples(index=False),
                 _translations(tables["figures"], "figures"),
+                _reviews(tables["figures"]),
                 strict=True,
             )
         ]
         self._figure_by_id = {f.id: f for f in self._figures}
         milestones = tables["milestones"].sort_values("year", kind="stable")
         self._milestones = [
-            Milestone(r.id, int(r.year), r.title, r.description, r.themes, r.excerpt_ids, tr)
-            for r, tr in zip(
+            Milestone(r.id, int(r.year), r.title, r.description, r.themes, r.excerpt_ids, tr, rv)
+            for r, tr, rv in zip(
                 milestones.itertuples(index=False),
                 _translations(milestones, "milestones"),
+                _reviews(milestones),
                 strict=True,
             )
         ]
@@ -135,6 +171,7 @@ class Dataset(ThemeAndPassageQueries):
     def _series(self) -> dict[str, pd.DataFrame]:
         obs = self.tables["observations"]
         cols = ["year", "value", "status", "note", "source_text", "excerpt_ids"]
+        cols += ["review"] if "review" in obs.columns else []
         return {
             str(k): g[cols].sort_values("year").reset_index(drop=True)
             for k, g in obs.groupby("indicator_id", sort=False)
@@ -142,7 +179,7 @@ class Dataset(ThemeAndPassageQueries):
 
     def series(self, indicator_id: str) -> pd.DataFrame:
         """Year-ordered observations of one indicator: year, value (NaN when missing),
-        status, note, source_text, excerpt_ids."""
+        status, note, source_text, excerpt_ids (and review, in a drafted pack)."""
         if indicator_id not in self._indicator_by_id:
             raise KeyError(indicator_id)
         empty = self.tables["observations"].iloc[0:0][
@@ -165,6 +202,7 @@ class Dataset(ThemeAndPassageQueries):
             r["note"],
             r["source_text"],
             tuple(r["excerpt_ids"]),
+            str(r.get("review", "") or ""),
         )
 
     # -- provenance -------------------------------------------------------------------
@@ -192,8 +230,8 @@ class Dataset(ThemeAndPassageQueries):
         obs = self.tables["observations"].iloc[np.flatnonzero(np.isin(codes, citing_lists))]
         values = obs["value"].to_numpy(dtype=float, na_value=np.nan)
         points = tuple(
-            Point(i, int(y), None if v != v else float(v), s, n, t, tuple(e))
-            for i, y, v, s, n, t, e in zip(
+            Point(i, int(y), None if v != v else float(v), s, n, t, tuple(e), rv)
+            for i, y, v, s, n, t, e, rv in zip(
                 obs["indicator_id"],
                 obs["year"],
                 values,
@@ -201,6 +239,7 @@ class Dataset(ThemeAndPassageQueries):
                 obs["note"],
                 obs["source_text"],
                 obs["excerpt_ids"],
+                _reviews(obs),
                 strict=True,
             )
         )
@@ -211,6 +250,17 @@ class Dataset(ThemeAndPassageQueries):
             milestones=tuple(m for m in self._milestones if excerpt_id in m.excerpt_ids),
             indicators=tuple(i for i in self._indicators if excerpt_id in i.excerpt_ids),
         )
+
+    def review_counts(self) -> dict[str, int]:
+        """How many rows of the reviewed tables (indicators, observations, figures,
+        milestones) are in each review state, rejected ones included; empty for a pack
+        without review columns."""
+        counts: dict[str, int] = {}
+        for name in profile.REVIEWED:
+            for state in _reviews(self.pack_tables[name]):
+                if state:
+                    counts[state] = counts.get(state, 0) + 1
+        return counts
 
     def summary(self) -> str:
         """'4 themes, 3 indicators, …': the size of each resource."""

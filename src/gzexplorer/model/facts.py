@@ -10,8 +10,20 @@ from dataclasses import dataclass, field
 from gzexplorer.model.entities import Translatable
 
 
+class Reviewable:
+    """Records a drafted pack marks with a ``review`` state (draft, accepted, edited;
+    rejected rows are not loaded), empty when the pack has no review column."""
+
+    review: str
+
+    @property
+    def is_draft(self) -> bool:
+        """Drafted by ``gzexplorer draft`` and not reviewed yet."""
+        return self.review == "draft"
+
+
 @dataclass(frozen=True)
-class Indicator(Translatable):
+class Indicator(Translatable, Reviewable):
     id: str
     name: str
     unit: str
@@ -20,10 +32,11 @@ class Indicator(Translatable):
     source: str
     excerpt_ids: tuple[str, ...]
     translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    review: str = ""
 
 
 @dataclass(frozen=True)
-class Figure(Translatable):
+class Figure(Translatable, Reviewable):
     id: str
     label: str
     value: float
@@ -37,6 +50,7 @@ class Figure(Translatable):
     note: str
     excerpt_ids: tuple[str, ...]
     translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    review: str = ""
 
     @property
     def qualifier_text(self) -> str:
@@ -44,11 +58,19 @@ class Figure(Translatable):
         return QUALIFIER_WORDS.get(self.qualifier, "")
 
 
-QUALIFIER_WORDS = {"more_than": "more than", "nearly": "nearly", "about": "about", "exact": ""}
+QUALIFIER_WORDS = {
+    "more_than": "more than",
+    "nearly": "nearly",
+    "about": "about",
+    "at_least": "at least",
+    "at_most": "up to",
+    "less_than": "less than",
+    "exact": "",
+}
 
 
 @dataclass(frozen=True)
-class Milestone(Translatable):
+class Milestone(Translatable, Reviewable):
     id: str
     year: int
     title: str
@@ -56,10 +78,11 @@ class Milestone(Translatable):
     themes: tuple[str, ...]
     excerpt_ids: tuple[str, ...]
     translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    review: str = ""
 
 
 @dataclass(frozen=True)
-class Point:
+class Point(Reviewable):
     """One (indicator, year) cell: a number, or missing with the reason why."""
 
     indicator_id: str
@@ -69,6 +92,7 @@ class Point:
     note: str
     source_text: str
     excerpt_ids: tuple[str, ...]
+    review: str = ""
 
 
 @dataclass(frozen=True)

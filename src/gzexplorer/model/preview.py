@@ -58,6 +58,11 @@ def _splitter(resource: Resource, name: str):
     return lambda value: tuple(x.strip() for x in (value or "").split(delimiter) if x.strip())
 
 
+def _rejected(row: dict[str, str]) -> bool:
+    """A drafted row the review rejected: the explorer does not show it."""
+    return (row.get("review") or "").strip() == "rejected"
+
+
 def preview(path: str | Path) -> PackPreview | None:
     try:
         pack = read_pack(path, Problems(), limit=_LIMIT)
@@ -107,6 +112,7 @@ def preview(path: str | Path) -> PackPreview | None:
                 )
                 for r in _rows(milestones)
                 if r.get("year", "").strip().isdigit()  # else the full load says why
+                and not _rejected(r)
             ),
             key=lambda m: m.year,
         )
@@ -116,6 +122,8 @@ def preview(path: str | Path) -> PackPreview | None:
         counts: dict[str, int] = {}
         headlines = 0
         for r in _rows(figures):
+            if _rejected(r):
+                continue
             for t in figure_themes(r.get("themes", "")):
                 counts[t] = counts.get(t, 0) + 1
             headlines += r.get("headline", "") in headline.true_values

@@ -17,10 +17,15 @@ ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 DOCUMENT = "document"  # the default name of the optional document resource
 YEARS = (1000, 2999)  # plausible years unless the schema declares minimum/maximum
 
-QUALIFIERS = ("exact", "more_than", "nearly", "about")
+# exact, then the words of "more than 120", "nearly 120", "about 120", "at least 120",
+# "up to 120" and "under 120"
+QUALIFIERS = ("exact", "more_than", "nearly", "about", "at_least", "at_most", "less_than")
 STATUSES = ("reported", "not_reported", "qualitative")
 EXCERPT_KINDS = ("title", "paragraph", "caption", "table", "quote")
 ICONS = ("economy", "governance", "ecology", "culture")
+# the review state of a drafted row (gzexplorer draft): the explorer hides rejected rows
+REVIEWS = ("draft", "accepted", "rejected", "edited")
+REVIEWED = ("indicators", "observations", "figures", "milestones")  # tables with a review
 
 # The Table Schema types each kind of field may be declared with.
 TYPES = {
@@ -38,13 +43,16 @@ TYPES = {
 @dataclass(frozen=True)
 class Need:
     """One field gzexplorer reads: its kind (a key of TYPES), whether every row needs a
-    value, the words allowed (enum), and the resource whose ids it names (id lists)."""
+    value, the words allowed (enum), the resource whose ids it names (id lists), and
+    whether the column may be left out of the table altogether (``omissible``: read
+    when the schema declares it, as the ``review`` column of a drafted pack)."""
 
     kind: str
     required: bool = False
     choices: tuple[str, ...] = ()
     refers_to: str = ""
     meaning: str = ""
+    omissible: bool = False
 
     @property
     def types(self) -> tuple[str, ...]:
@@ -57,6 +65,15 @@ def _id(meaning: str) -> Need:
 
 def _themes() -> Need:
     return Need("ids", refers_to="themes", meaning="Theme ids, separated by the list delimiter.")
+
+
+def _review() -> Need:
+    return Need(
+        "enum",
+        choices=REVIEWS,
+        omissible=True,
+        meaning="Review state of a drafted row: draft, accepted, rejected or edited.",
+    )
 
 
 def _excerpt_ids() -> Need:
@@ -92,6 +109,7 @@ RESOURCES: dict[str, dict[str, Need]] = {
         "description": Need("text", meaning="What the series measures."),
         "source": Need("text", meaning="Who published the numbers."),
         "excerpt_ids": _excerpt_ids(),
+        "review": _review(),
     },
     "observations": {
         "indicator_id": Need(
@@ -105,6 +123,7 @@ RESOURCES: dict[str, dict[str, Need]] = {
         "note": Need("text", meaning="A note, e.g. the words of a qualitative cell."),
         "source_text": Need("text", meaning="The table cell as printed in the passage."),
         "excerpt_ids": _excerpt_ids(),
+        "review": _review(),
     },
     "figures": {
         "id": _id("Figure id."),
@@ -121,6 +140,7 @@ RESOURCES: dict[str, dict[str, Need]] = {
         "quote": Need("text", required=True, meaning="The words of the passage that state it."),
         "note": Need("text", meaning="A note on how to read it."),
         "excerpt_ids": _excerpt_ids(),
+        "review": _review(),
     },
     "milestones": {
         "id": _id("Milestone id."),
@@ -129,6 +149,7 @@ RESOURCES: dict[str, dict[str, Need]] = {
         "description": Need("text", meaning="One or two sentences."),
         "themes": _themes(),
         "excerpt_ids": _excerpt_ids(),
+        "review": _review(),
     },
 }
 

@@ -356,6 +356,8 @@ def check_profile(name: str, schema: Schema, where: str, problems: Problems) -> 
     ok = True
     for field_name, need in profile.RESOURCES[name].items():
         declared = schema.field(field_name)
+        if declared is None and need.omissible:
+            continue
         if declared is None:
             problems.add(
                 where,
