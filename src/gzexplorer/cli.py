@@ -75,6 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
     s.add_argument("--language", default="en", metavar="LANG", help="en (default) or zh_CN")
     s.add_argument("--scheme", choices=("light", "dark"), default="light", help="colour scheme")
+
+    d = sub.add_parser(
+        "draft",
+        help="draft a data pack from a document (plain text, Markdown, HTML or PDF)",
+        description="Read a document and write a draft data pack: its passages, tables, "
+        "stated numbers and dated events, each row marked review=draft.",
+    )
+    d.add_argument("document", metavar="DOC", help="a .txt, .md, .html or .pdf file")
+    d.add_argument("--out", required=True, metavar="PACK", help="the pack folder to write")
+    d.add_argument("--title", metavar="T", help="the pack's title (default: the document's)")
+    d.add_argument(
+        "--themes",
+        metavar="A,B,C",
+        help="theme ids (default: economy,governance,ecology,culture); keywords in "
+        "~/.config/gzexplorer/themes.toml",
+    )
+    d.add_argument("--force", action="store_true", help="replace PACK if it exists")
     return parser
 
 
@@ -196,6 +213,40 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_draft(args: argparse.Namespace) -> int:
+    """Write a draft pack; one line on stderr and exit 2 if the document cannot be read
+    or PACK cannot be written (then nothing is written)."""
+    from pathlib import Path
+
+    from gzexplorer.draft import writer
+    from gzexplorer.draft.engine import draft
+    from gzexplorer.draft.reading import DocumentError
+    from gzexplorer.draft.themes import ThemeError
+    from gzexplorer.files import WriteError
+
+    out = Path(args.out).expanduser()
+    problem = writer.target_problem(out, args.force)
+    if problem:  # before reading: a long PDF need not be read to be refused
+        raise WriteError(problem)
+    themes = [t.strip() for t in args.themes.split(",")] if args.themes is not None else None
+    if themes is not None and not all(themes):
+        raise CliError(f"--themes {args.themes!r}: give theme ids separated by commas")
+    try:
+        result = draft(args.document, args.title, themes)
+    except (DocumentError, ThemeError) as exc:
+        raise CliError(str(exc)) from None
+    writer.write(result, out, args.force)
+    for note in result.notes:
+        print(f"gzexplorer: note: {note}", file=sys.stderr)
+    print(
+        f"wrote {out}: {len(result.passages)} passages, {len(result.indicators)} series "
+        f"({len(result.observations)} observations), {len(result.figures)} figures, "
+        f"{len(result.milestones)} milestones, all drafts to review; open it with "
+        f"gzexplorer --data {out}"
+    )
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from gzexplorer.ui.app import run
 
@@ -210,6 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "validate": _cmd_validate,
             "export": _cmd_export,
             "screenshot": _cmd_screenshot,
+            "draft": _cmd_draft,
             None: _cmd_gui,
         }[args.command]
     else:  # a plain launch: straight to the window, without building the parser

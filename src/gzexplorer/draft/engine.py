@@ -65,7 +65,8 @@ def draft(path: str | Path, title: str | None = None, theme_ids: list[str] | Non
     by_section: dict[str, set[str]] = {}
     for p in found:
         p.themes = themes.tag(chosen, p.text) if p.kind != "title" else []
-        by_section.setdefault(p.section, set()).update(p.themes)
+        if p.kind == "paragraph":
+            by_section.setdefault(p.section, set()).update(p.themes)
     order = [t.id for t in chosen]
 
     def themes_of(text: str, p: Passage) -> list[str]:
@@ -74,7 +75,7 @@ def draft(path: str | Path, title: str | None = None, theme_ids: list[str] | Non
             return own
         if p.themes:
             return list(p.themes)
-        return [t for t in order if t in by_section.get(p.section, set())]
+        return [t for t in order if t in by_section.get(p.section, set())]  # its section's
 
     by_id = {p.id: p for p in found}
     used_series: set[str] = set()

@@ -82,7 +82,17 @@ def from_sentence(
 ) -> list[FigureDraft]:
     """The figures of one sentence, grouped as the module's docstring says."""
     figures = [
-        FigureDraft(s.label, s.value, s.unit, s.qualifier, s.year, s.quote, s.note, [pid], sentence)
+        FigureDraft(
+            normalised(s.label),
+            s.value,
+            s.unit,
+            s.qualifier,
+            s.year,
+            normalised(s.quote),  # as the validator compares it: one space for any run
+            s.note,
+            [pid],
+            sentence,
+        )
         for s in stated
     ]
     counts = [f for f, s in zip(figures, stated, strict=True) if s.kind == "count" and s.noun]
@@ -99,7 +109,7 @@ def from_sentence(
     if shared:
         name = proper_name(sentence) or proper_name(passage_text)
         for fs in shared:
-            group = name or " ".join(sentence.split()[:6]).rstrip(",;:")
+            group = normalised(name) or " ".join(sentence.split()[:6]).rstrip(",;:")
             if len(shared) > 1:
                 group = f"{group} ({fs[0].unit})"
             for f in fs:

@@ -36,7 +36,7 @@ class MilestoneDraft:
 def title_of(sentence: str, phrase: tuple[int, int]) -> str:
     """The sentence without its date, its leading clause dropped, cut to a few words."""
     a, b = phrase
-    rest = (sentence[:a] + sentence[b:]).strip()
+    rest = " ".join((sentence[:a] + sentence[b:]).split())
     rest = re.sub(r"^[,;:\s]+", "", rest)
     rest = re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", rest))
     rest = _LEADING.sub("", rest) or rest

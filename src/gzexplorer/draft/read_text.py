@@ -178,14 +178,31 @@ def blocks(document: str) -> list[Block]:
         found.extend(_block(lines))
     out: list[Block] = []
     seen_body = False
+    for b in table_context(found):
+        kind = b.kind
+        if kind == "heading" and not seen_body:
+            kind = "title"
+        if kind in ("paragraph", "table", "quote", "caption"):
+            seen_body = True
+        out.append(Block(kind, b.text, b.rows, b.caption, b.source))
+    return out
+
+
+def table_context(found: list[Block]) -> list[Block]:
+    """A heading or "Table 2: …" line just before a table is its caption; a "Source: …"
+    or "Table 2." block just after it is its source."""
+    out: list[Block] = []
     for i, b in enumerate(found):
         kind = b.kind
         following = found[i + 1] if i + 1 < len(found) else None
         previous = out[-1] if out else None
-        if kind == "heading" and following is not None and following.kind == "table":
+        if (
+            kind in ("heading", "paragraph")
+            and following is not None
+            and following.kind == "table"
+            and (kind == "heading" or (_LABEL.match(b.text) and len(b.text) < 200))
+        ):
             kind = "caption"  # the table's title
-        elif kind == "heading" and not seen_body:
-            kind = "title"
         elif (
             kind in ("caption", "paragraph")
             and previous is not None
@@ -193,7 +210,5 @@ def blocks(document: str) -> list[Block]:
             and (_LABEL.match(b.text) or _SOURCE.match(b.text))
         ):
             kind = "source"
-        if kind in ("paragraph", "table", "quote", "caption"):
-            seen_body = True
         out.append(Block(kind, b.text, b.rows, b.caption, b.source))
     return out
