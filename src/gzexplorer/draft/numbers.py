@@ -160,7 +160,7 @@ _ORDINAL_AFTER = re.compile(r"\s?(?:st|nd|rd|th)\b")
 _MONTH_NEAR_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$")
 _MONTH_NEAR_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b")
 _YEAR_PHRASE = re.compile(
-    r"\b(?:in|by|since|during|as of|until|through|throughout|before|after|around|from)\s+"
+    r"(?<!than )\b(?:in|by|since|during|as of|until|through|throughout|before|after|around|from)\s+"
     r"(?:the\s+(?:end|beginning|start|middle|first half|second half|close)\s+of\s+)?"
     r"(?:(?:early|late|mid)[-\s]?)?"
     rf"(?:(?:{MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
@@ -186,7 +186,8 @@ _STOP_WORDS = """
     also only just still even more less least very there here then now today not no
     total altogether respectively including include includes such other others same
     one online offline annually nationwide worldwide daily yearly already overall
-    hundred thousand million billion trillion mn bn
+    hundred thousand million billion trillion mn bn seen built sold paid held given taken
+    known shown spent bought kept won run
     """
 STOP = frozenset(_STOP_WORDS.split())
 # words that qualify the noun that follows them: "the nine most impoverished counties"
@@ -200,7 +201,7 @@ DECREASE = re.compile(
     re.IGNORECASE,
 )
 _DECLINE_VERB = re.compile(
-    r"\b(?P<v>fell|fall(?:s|ing)?|dropped|drop(?:s|ping)?|declined|declin(?:es|ing)|"
+    r"\b(?P<v>fell|fall(?:s|ing|en)?|dropped|drop(?:s|ping)?|declined|declin(?:es|ing)|"
     r"decreased|decreas(?:es|ing)|reduced|reduc(?:es|ing)|cut(?:s|ting)?|lowered|lower(?:s|ing)?|"
     r"shrank|shrunk|shrink(?:s|ing)?|down)\b(?P<gap>[^.;:!?\d]{0,80}?)\bby\s+$",
     re.IGNORECASE,
@@ -253,9 +254,11 @@ def _noun_phrase(text: str, limit: int = 4) -> tuple[str, int, str]:
     nouns = 0
     for i, (w, a, b) in enumerate(words):
         low = w.lower()
+        nxt = words[i + 1][0].lower() if i + 1 < len(words) else ""
+        if not taken and low in ("more", "fewer", "extra") and nxt and nxt not in STOP:
+            continue  # "45 more people": the noun comes next
         if low in STOP or (w[0].isupper() and not taken and i > 0):
             break
-        nxt = words[i + 1][0].lower() if i + 1 < len(words) else ""
         if low.endswith(("ed", "ing")) and (nouns or not nxt or nxt in STOP):
             break  # "volunteers cleared the banks": the verb ends the phrase
         taken.append((w, a, b))
@@ -292,6 +295,10 @@ def _subject_before(text: str) -> tuple[str, int]:
         words.pop()
     if words and words[-1][0].lower() in ("for",):
         words.pop()
+    for k in range(len(words) - 1, -1, -1):  # "six turbines and a capacity": the last part
+        if words[k][0].lower() in ("and", "or", "but", "with", "while"):
+            words = words[k + 1 :]
+            break
     while words and words[0][0].lower() in STOP:
         words.pop(0)
     if not words:
