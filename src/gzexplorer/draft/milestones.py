@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from gzexplorer.draft.numbers import MONTHS
 
 _EVENT = re.compile(
-    r"\b(?P<p>in|by|since|on|during|until)\s+"
+    r"(?<!than )\b(?P<p>in|by|since|on|during|until)\s+"
     r"(?:the\s+(?:end|beginning|start|middle|close|first half|second half)\s+of\s+)?"
     r"(?:(?:early|late|mid)[-\s]?)?"
     rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
