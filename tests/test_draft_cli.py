@@ -181,3 +181,25 @@ def test_the_command_itself(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("wrote ")
+
+
+NO_QT = """
+import importlib, pkgutil, sys, tempfile
+import gzexplorer.draft as package
+for info in pkgutil.walk_packages(package.__path__, "gzexplorer.draft."):
+    importlib.import_module(info.name)
+from gzexplorer.draft import engine, writer
+writer.write(engine.draft(sys.argv[1]), tempfile.mkdtemp() + "/pack")
+print(sorted({m.split(".")[0] for m in sys.modules} & {"PySide6", "shiboken6", "pyqtgraph"}))
+"""
+
+
+def test_the_engine_has_no_qt():
+    done = subprocess.run(
+        [sys.executable, "-c", NO_QT, str(BUILTIN_TEXT)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
