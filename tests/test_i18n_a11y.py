@@ -204,7 +204,8 @@ def test_every_chart_has_a_text_alternative_from_its_data(window, dataset):
     window.show_view("governance")
     text = window.chart_panel.description.text()
     assert text == (
-        "Poverty rate went from 26.8% in 2012 to 0% in 2020. Poverty rate: not reported for 2021."
+        "Poverty rate went from 26.8% in 2012 to 0% in 2020. "
+        "Poverty rate: not reported for 2021."
     )
     assert window.canvas.accessibleDescription() == text
 
