@@ -3,12 +3,12 @@
 Qt merges fonts: a character the chosen font lacks is drawn from a fallback family that
 fontconfig names for its script. The fallback is asked for in the text's own style,
 though, and a family's italic face may lack what its upright face has: with DejaVu
-(the default sans-serif of Debian and Ubuntu) an italic Arabic word gets DejaVu Sans
-Oblique, which has no Arabic letters (DejaVu Sans Book has them), and is drawn as empty
-boxes; so is bold italic. :func:`mend_styled_text` finds such characters in a laid-out
-QTextDocument and gives them the upright or regular-weight face that has them, by family
-and style name; Qt then slants or emboldens that face itself, as it does for any font
-without an italic or bold face of its own.
+(Debian's default sans-serif) an italic Arabic word gets DejaVu Sans Oblique, which has
+no Arabic letters (DejaVu Sans Book has them), and is drawn as empty boxes; so is bold
+italic. :func:`mend_styled_text` finds such characters in a QTextDocument and gives
+them the upright or regular-weight face that has them, by family and style name; Qt
+then slants or emboldens that face itself, as it does for any font without an italic
+or bold face of its own.
 
 A character no installed font has (an emoji where there is no emoji font) stays as Qt
 draws it; the README and the .deb recommend fonts for those (fonts-noto-color-emoji).
