@@ -15,7 +15,8 @@ Depends: what dpkg-shlibdeps (package dpkg-dev) reads off every ELF file of the 
 (versioned, from the system libraries the bundle links to: Qt's X11/xcb, OpenGL,
 fontconfig, D-Bus ... and Python's OpenSSL, SQLite ...), plus REQUIRED below, which
 names the libraries Qt's xcb platform plugin needs even if a future Qt loads some of
-them with dlopen. Recommends: a CJK font when the app ships a Chinese translation.
+them with dlopen. Recommends: a CJK font when the app ships a Chinese translation, and
+a colour emoji font (a pack's passages may hold emoji; without a font they show as boxes).
 No maintainer scripts: the triggers of desktop-file-utils and
 hicolor-icon-theme refresh the menu and icon caches on install and removal.
 Standard library only: runs with any Python 3.
@@ -57,6 +58,14 @@ REQUIRED = [
 ]
 
 CJK_FONTS = "fonts-wqy-microhei | fonts-noto-cjk"
+EMOJI_FONT = "fonts-noto-color-emoji"
+
+
+def recommends(chinese: bool) -> list[str]:
+    """The fonts the package recommends: a CJK font for the Chinese interface (without
+    one it stays English), an emoji font for the emoji a pack's text may hold."""
+    return [CJK_FONTS, EMOJI_FONT] if chinese else [EMOJI_FONT]
+
 
 DESCRIPTION = """\
 Explorer for the Guizhou digital-transformation case study
@@ -225,9 +234,8 @@ def build(bundle: Path, version: str, outdir: Path, workdir: Path) -> Path:
         for p in pkgroot.rglob("*")
         if "DEBIAN" not in p.relative_to(pkgroot).parts
     )
-    # A Chinese interface needs a CJK font, else the app stays in English.
-    chinese = list((opt / "_internal" / "gzexplorer" / "resources" / "i18n").glob("*_zh*.qm"))
-    recommends = f"Recommends: {CJK_FONTS}\n" if chinese else ""
+    chinese = any((opt / "_internal" / "gzexplorer" / "resources" / "i18n").glob("*_zh*.qm"))
+    fonts = ", ".join(recommends(chinese))
     control = (
         f"Package: {PACKAGE}\n"
         f"Version: {version}\n"
@@ -235,7 +243,7 @@ def build(bundle: Path, version: str, outdir: Path, workdir: Path) -> Path:
         f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {installed_kb}\n"
         f"Depends: {', '.join(depends)}\n"
-        f"{recommends}"
+        f"Recommends: {fonts}\n"
         "Section: science\n"
         "Priority: optional\n"
         f"Homepage: {HOMEPAGE}\n"
@@ -248,8 +256,7 @@ def build(bundle: Path, version: str, outdir: Path, workdir: Path) -> Path:
     deb = outdir / f"{PACKAGE}_{version}_{arch}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(pkgroot), str(deb)])
     print(f"Depends: {', '.join(depends)}")
-    if recommends:
-        print(recommends.strip())
+    print(f"Recommends: {fonts}")
     return deb
 
 

@@ -6,6 +6,8 @@
 #
 # 1. wheel:  pip install into a fresh venv, run from another folder: --version and a
 #            headless export (the built-in data must come from site-packages).
+#            Each package also exports with --language zh_CN: the compiled translation
+#            must be found (a Chinese chart title, nothing on stderr).
 # 2. bundle: unpack the .tar.gz, check the xcb plugin is there, --version and a headless
 #            export; with Xvfb also an export and the main window on a real X server
 #            through the xcb plugin (this catches missing X11 libraries), and an export
@@ -65,6 +67,16 @@ export_png() {  # export_png DIR EXE [env...]: the issue's export, then check th
     (cd "$dir" && "$@" export --theme economy --format png --out X.png >/dev/null) &&
         "$PYTHON" "$ROOT/packaging/check_png.py" "$dir/X.png" 1200 750
 }
+speaks_chinese() {  # speaks_chinese DIR EXE [env...]: its compiled translation is found
+    local dir=$1
+    shift
+    mkdir -p "$dir"
+    (cd "$dir" && "$@" export --theme economy --format svg --language zh_CN --out X.svg \
+        >/dev/null 2>err.txt) || { cat "$dir/err.txt"; return 1; }
+    [ ! -s "$dir/err.txt" ] || { cat "$dir/err.txt"; return 1; }  # e.g. "not installed"
+    grep -q "GDP增长率" "$dir/X.svg" || { echo "the chart title is not in Chinese"; return 1; }
+    echo "chart title in Chinese, nothing on stderr"
+}
 no_missing_libraries() {
     local missing
     missing=$(find "$1" -type f \( -name '*.so*' -o -name gzexplorer \) -print0 |
@@ -89,6 +101,7 @@ check "gzexplorer --version" expect_version headless "$GZX" --version
 check "data pack found in site-packages, not the checkout" \
     bash -c "cd '$TMP' && '$TMP/wheel-venv/bin/python' -c 'from gzexplorer.paths import builtin_pack as b; p = str(b()); print(p); assert \"site-packages\" in p'"
 check "headless export (another folder)" export_png "$TMP/wheel-out" headless "$GZX"
+check "wheel: --language zh_CN finds the translation" speaks_chinese "$TMP/wheel-zh" headless "$GZX"
 took
 
 section "bundle: $(basename "$ARCHIVE")"
@@ -102,6 +115,7 @@ check "offscreen platform plugin present" test -f "$BUNDLE/_internal/PySide6/Qt/
 check "bundled libraries resolve (ldd)" no_missing_libraries "$BUNDLE"
 check "bundle --version" expect_version headless "$EXE" --version
 check "bundle headless export" export_png "$TMP/bundle-out" headless "$EXE"
+check "bundle: --language zh_CN finds the translation" speaks_chinese "$TMP/bundle-zh" headless "$EXE"
 if command -v Xvfb >/dev/null 2>&1; then
     display=99
     while [ -e "/tmp/.X$display-lock" ] || [ -e "/tmp/.X11-unix/X$display" ]; do
@@ -155,6 +169,8 @@ else
     DEB_INSTALLED_BY_US=1
     check "/usr/bin/gzexplorer --version" expect_version headless /usr/bin/gzexplorer --version
     check "/usr/bin/gzexplorer export" export_png "$TMP/deb-out" headless /usr/bin/gzexplorer
+    check ".deb: --language zh_CN finds the translation" \
+        speaks_chinese "$TMP/deb-zh" headless /usr/bin/gzexplorer
     check "installed tree resolves its libraries (ldd)" no_missing_libraries /opt/gzexplorer
     check "desktop file installed" test -f /usr/share/applications/gzexplorer.desktop
     check "metainfo installed" test -f "/usr/share/metainfo/$APP_ID.metainfo.xml"

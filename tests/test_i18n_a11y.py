@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QPalette
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTabBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QLineEdit,
+    QMessageBox,
+    QTabBar,
+)
 
 from gzexplorer import charts
 from gzexplorer.charts import palette
@@ -134,7 +140,9 @@ def test_without_a_cjk_font_chinese_falls_back_to_english(qtbot, window, monkeyp
     window.set_language("zh_CN")
     assert window.language() == "en"
     assert window.view_model.index(1).data() == "Economy"
-    assert "font" in window.statusBar().currentMessage()
+    (box,) = [b for b in window.findChildren(QMessageBox, "languageUnavailable") if b.isVisible()]
+    assert box.text() == "No installed font can show 简体中文, so gzexplorer stays in English."
+    assert "fonts-wqy-microhei" in box.informativeText()
 
 
 def test_dark_scheme_restyles_window_and_charts_but_not_exports(qtbot, window):

@@ -299,6 +299,26 @@
         <source>The data pack at %s has problems and was not opened.</source>
         <translation>位于 %s 的数据包存在问题，未打开。</translation>
     </message>
+    <message>
+        <source>No installed font can show %1, so gzexplorer stays in English.</source>
+        <translation>没有已安装的字体能显示%1，因此 gzexplorer 仍使用英文。</translation>
+    </message>
+    <message>
+        <source>The %1 translation is not installed, so gzexplorer stays in English.</source>
+        <translation>%1翻译未安装，因此 gzexplorer 仍使用英文。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Install a font with Chinese characters; on Debian or Ubuntu: sudo apt-get install fonts-wqy-microhei (or fonts-noto-cjk).</source>
+        <translation>请安装含中文字符的字体；在 Debian 或 Ubuntu 上：sudo apt-get install fonts-wqy-microhei（或 fonts-noto-cjk）。</translation>
+    </message>
+    <message>
+        <source>gzexplorer looks for it at %1. Installing gzexplorer with pip compiles it, and so does “make translations” in a source folder.</source>
+        <translation>gzexplorer 在 %1 查找该文件。用 pip 安装 gzexplorer 时会编译它，在源代码目录中运行“make translations”也会。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorHook</name>
@@ -494,10 +514,6 @@ The details were written to %2.</source>
     <message>
         <source>Chart copied to the clipboard</source>
         <translation>图表已复制到剪贴板</translation>
-    </message>
-    <message>
-        <source>Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)</source>
-        <translation>显示中文需要安装中文字体（例如 fonts-wqy-microhei）</translation>
     </message>
 </context>
 <context>

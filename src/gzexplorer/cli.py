@@ -155,15 +155,25 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _use_language(code: str) -> ChartContext:
-    """Charts and their words in ``code``; a note on stderr if it cannot be had."""
+    """Charts and their words in ``code``; one line on stderr if it cannot be had (the
+    command goes on in English)."""
     from gzexplorer.ui import i18n
 
-    if code not in i18n.available():
-        raise CliError(f"--language {code!r}: choose one of {', '.join(i18n.available())}")
+    if code not in i18n.languages():
+        raise CliError(f"--language {code!r}: choose one of {', '.join(i18n.languages())}")
+    missing = i18n.unavailable(code)
     used = i18n.apply(code)
-    if used != code:
+    if missing == i18n.NO_TRANSLATION:
         print(
-            f"gzexplorer: no font for {code} is installed; the charts are in English",
+            f"gzexplorer: the {code} translation is not installed ({i18n.translation_file(code)} "
+            "is missing; `make translations` or installing with pip compiles it): "
+            "writing English",
+            file=sys.stderr,
+        )
+    elif missing:
+        print(
+            f"gzexplorer: no font for {code} is installed (e.g. apt-get install "
+            "fonts-wqy-microhei): writing English",
             file=sys.stderr,
         )
     return i18n.chart_context(used)
@@ -176,6 +186,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         raise CliError(f"--size {args.size!r}: expected WIDTHxHEIGHT, e.g. 1440x900") from None
     dataset = _dataset(args)
     _headless_app()
+    _use_language(args.language)  # says so when it cannot be had
     from gzexplorer.render.export import ExportError
     from gzexplorer.ui.screenshot import screenshot
 

@@ -50,7 +50,7 @@ class WindowActions(QObject):
         self.view_menu = bar.addMenu("")
         self.language_menu = QMenu(w)
         self.languages = self._choices(
-            self.language_menu, ["system", *i18n.available()], w.set_language
+            self.language_menu, ["system", *i18n.languages()], w.set_language
         )
         self.scheme_menu = QMenu(w)
         self.schemes = self._choices(self.scheme_menu, list(SCHEMES), w.set_scheme)

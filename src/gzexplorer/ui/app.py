@@ -43,6 +43,10 @@ def run(data: str | None = None) -> int:
     hook = ErrorHook().install()
     builtin = builtin_pack()
     window = MainWindow(preview(data or builtin) or preview(builtin))
+    if window.look.missing:  # the system's language, without its translation or a font
+        window.statusBar().showMessage(
+            window.dialogs.language_note(window.look.wanted, window.look.missing)
+        )
     loader = PackLoader(data or builtin, window.look.context)
 
     def failed(problem) -> None:

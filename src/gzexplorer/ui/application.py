@@ -20,7 +20,12 @@ XCB_LIBRARIES = {
     "xcb-xkb": "libxcb-xkb1",
 }
 
-_IGNORED_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_IGNORED_MESSAGES = (
+    "This plugin does not support propagateSizeHints()",
+    # Qt looking through every font for a script none of them has (a passage in
+    # Devanagari, say, on a machine without an Indic font): one line per font
+    "OpenType support missing for",
+)
 
 
 def has_display() -> bool:

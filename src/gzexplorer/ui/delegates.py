@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from gzexplorer.markup import escape
+from gzexplorer.ui.fonts import mend_styled_text
 from gzexplorer.ui.item_models import (
     Card,
     CardRole,
@@ -277,6 +278,7 @@ class ExcerptDelegate(QStyledItemDelegate):
             f'<div style="color:{muted}; font-size:{small:.1f}pt">{escape(header)}</div>'
             f'<div style="margin-top:3px">{body}</div>'
         )
+        mend_styled_text(doc)  # italic (captions, quotes) that its italic face lacks
         doc.setTextWidth(max(50.0, width))
         return doc
 
@@ -305,6 +307,11 @@ class ExcerptDelegate(QStyledItemDelegate):
                 return QSize(int(width), self._estimate(option, index, width))
             height = self._measure(option, index, width, key)
         return QSize(int(width), height)
+
+    def document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        """The passage as it is drawn: laid out at the list's width."""
+        width = self._text_width(option)
+        return self._doc(option, index, width, self._key(option, index, width))
 
     def measure(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
         """The passage's exact height (laid out once, then remembered)."""

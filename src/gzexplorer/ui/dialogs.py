@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gzexplorer import __version__
 from gzexplorer.markup import escape, plain
+from gzexplorer.ui import i18n
 
 if TYPE_CHECKING:
     from gzexplorer.model import DataPackError, Dataset
@@ -91,6 +92,39 @@ class Dialogs(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(self.tr("The data pack at %s has problems and was not opened.") % escape(path))
         self._lines(box, [str(p) for p in exc.problems + exc.warnings])
+        box.open()
+
+    def language_note(self, code: str, missing: str) -> str:
+        """One sentence: why the interface is not in ``code`` (``missing``: what
+        i18n.unavailable says)."""
+        name = i18n.LANGUAGE_NAMES.get(code, code)
+        if missing == i18n.NO_FONT:
+            return self.tr(
+                "No installed font can show %1, so gzexplorer stays in English."
+            ).replace("%1", name)
+        return self.tr(
+            "The %1 translation is not installed, so gzexplorer stays in English."
+        ).replace("%1", name)
+
+    def language_unavailable(self, code: str, missing: str) -> None:
+        """The interface could not switch to ``code``: why, and what to install."""
+        box = self._box("languageUnavailable", self.tr("Language"))
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(self.language_note(code, missing))
+        if missing == i18n.NO_FONT:
+            box.setInformativeText(
+                self.tr(
+                    "Install a font with Chinese characters; on Debian or Ubuntu: "
+                    "sudo apt-get install fonts-wqy-microhei (or fonts-noto-cjk)."
+                )
+            )
+        else:
+            box.setInformativeText(
+                self.tr(
+                    "gzexplorer looks for it at %1. Installing gzexplorer with pip compiles "
+                    "it, and so does “make translations” in a source folder."
+                ).replace("%1", escape(str(i18n.translation_file(code))))
+            )
         box.open()
 
     @staticmethod

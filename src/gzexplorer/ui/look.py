@@ -19,7 +19,9 @@ class Look(QObject):
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.language = i18n.apply(self._wanted(self.language_choice()))
+        self.wanted = self._wanted(self.language_choice())  # the language asked for ...
+        self.missing = i18n.unavailable(self.wanted)  # ... and why it is not in use, if not
+        self.language = i18n.apply(self.wanted)
         self.scheme = self.settings.get("ui/scheme", str, "system")
         if self.scheme not in SCHEMES:
             self.scheme = "system"
@@ -38,16 +40,19 @@ class Look(QObject):
 
     @staticmethod
     def _wanted(code: str) -> str:
-        return i18n.system_language() if code == "system" else code
+        """The language for a choice: the system's for "system" and for a code that no
+        language has (a garbled setting)."""
+        return code if code in i18n.languages() else i18n.system_language()
 
     def set_language(self, code: str) -> bool:
         """Switch to ``code`` (or "system"); False when it had to stay English (the
-        translation or a font for it is missing)."""
+        translation or a font for it is missing: :attr:`missing` says which)."""
         self.settings.set("ui/language", code)
-        wanted = self._wanted(code)
-        self.language = i18n.apply(wanted)
+        self.wanted = self._wanted(code)
+        self.missing = i18n.unavailable(self.wanted)
+        self.language = i18n.apply(self.wanted)
         self.languageChanged.emit(self.language)
-        return self.language == wanted
+        return self.language == self.wanted
 
     def set_scheme(self, scheme: str) -> None:
         """ "system", "light" or "dark"."""

@@ -270,8 +270,8 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Switch the interface (menus, charts, cards, theme names) without a restart."""
-        if not self.look.set_language(code):
-            self.status.font_missing()
+        if not self.look.set_language(code):  # the translation or a font is missing
+            self.dialogs.language_unavailable(self.look.wanted, self.look.missing)
 
     def retranslate(self) -> None:
         """Every word again in the language now in use; the view and chart stay."""

@@ -56,10 +56,3 @@ class StatusBar(QStatusBar):
 
     def chart_copied(self) -> None:
         self.showMessage(self.tr("Chart copied to the clipboard"), 4000)
-
-    def font_missing(self) -> None:
-        """The language could not be switched to Chinese for want of a font."""
-        self.showMessage(
-            self.tr("Chinese needs a font with Chinese characters (e.g. fonts-wqy-microhei)"),
-            8000,
-        )
