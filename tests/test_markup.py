@@ -85,7 +85,7 @@ def test_every_window_surface_shows_the_names_as_written(make_window, marked_up)
     assert INDICATOR in _plain(canvas.legend.text())
     assert _plain(canvas.plot_item.getAxis("left").labelString()).strip() == UNIT
     tab = w.chart_panel.tabs.tabText(0)
-    assert tab.replace("&&", "&") == spec.short_title and not _single_ampersands(tab)
+    assert tab.replace("&&", "&") == spec.title and not _single_ampersands(tab)
     assert _plain(w.chart_panel.tabs.tabToolTip(0)) == spec.title
     mark = next(m for m in canvas.drawn_marks() if m.ref.id == "gdp_growth")
     assert canvas.tooltip(mark).startswith(f"{INDICATOR}, ")

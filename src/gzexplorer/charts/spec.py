@@ -231,11 +231,6 @@ class ChartSpec:
             TableRow(m.ref.id, m.label, "", m.ref.year, None, "event", source) for m in events
         )
 
-    @property
-    def short_title(self) -> str:
-        """The title for a tab: long ones are cut so four tabs fit beside each other."""
-        return self.title if len(self.title) <= 28 else self.title[:26].rstrip() + "…"
-
     def marks(self):
         for s in self.series:
             yield from s.marks

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts.context import ENGLISH, ChartContext
@@ -41,16 +43,85 @@ class CountAxis(pg.AxisItem):
 
 
 class YearAxis(pg.AxisItem):
-    """Whole years only, without thousands separators."""
+    """Whole years only, without thousands separators: the chart's first and last year
+    (:meth:`set_years`) and round years between them, each label clear of the next and
+    drawn inside the axis (a label at an end is moved in rather than left out)."""
+
+    GAP = 12  # pixels at least between two year labels
+    SPACING = 70  # pixels between round years' labels, about
+    _overhang = 0  # pixels a label may reach past either end (set with the years)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.years: tuple[int, int] | None = None
+
+    def set_years(self, years: tuple[int, int] | None) -> None:
+        """The first and last year the chart shows (None: no year is singled out)."""
+        self.prepareGeometryChange()
+        self.years = years
+        self._overhang = math.ceil(self._label_width() / 2) + 2
+        self.picture = None
+        self.update()
+
+    def boundingRect(self):  # noqa: N802 (Qt naming)
+        # a label at an end may reach past the axis by half its width: pyqtgraph drops
+        # a label outside this rectangle; generateDrawSpecs moves it in instead
+        m = self._overhang
+        return super().boundingRect().adjusted(-m, 0, m, 0)
+
+    def _label_width(self) -> float:
+        font = self.style["tickFont"] or self.font()
+        digits = max((len(str(abs(y))) for y in self.years or ()), default=4)
+        return QFontMetricsF(font).horizontalAdvance("8" * digits)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
         return [str(int(round(v))) if abs(v - round(v)) < 1e-6 else "" for v in values]
 
-    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802,N803
-        span = maxVal - minVal
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802,N803
+        lo, hi = min(minVal, maxVal), max(minVal, maxVal)
+        span = hi - lo
+        if span <= 0 or size <= 0:
+            return []
+        per_year = size / span  # pixels
+        width = self._label_width()
+        # 1, 2 or 5 years apart for short spans; labels about 70 px apart or more
+        target = max(self.SPACING, width + self.GAP)
         major = 1 if span <= 12 else 2 if span <= 24 else 5 if span <= 60 else 10
-        # long spans: a 1-2-5 step that keeps labels about 70 px apart
-        return [(max(major, _nice_step(span / max(2.0, size / 70))), 0)]
+        step = int(max(major, _nice_step(target / per_year)))  # whole years
+        near = max(width + self.GAP, 0.75 * target)  # a round year this near an end goes
+        inner = [float(k * step) for k in range(math.ceil(lo / step), math.floor(hi / step) + 1)]
+        ends: list[int] = []
+        if self.years is not None:  # no year labelled before the first or after the last
+            first, last = self.years
+            ends = [y for y in dict.fromkeys((first, last)) if lo <= y <= hi]
+            inner = [v for v in inner if first <= v <= last]
+            if len(ends) == 2 and (last - first) % step == 0:  # evenly from first to last
+                inner = [float(y) for y in range(first, last + 1, step) if lo <= y <= hi]
+
+        def centre(v: float) -> float:  # where the label is drawn, moved inside the axis
+            return min(max((v - lo) * per_year, width / 2), size - width / 2)
+
+        chosen: list[float] = []
+        for v in [*map(float, ends), *inner]:
+            if all(abs(centre(v) - centre(c)) >= near for c in chosen):
+                chosen.append(v)
+        return [(float(step), sorted(chosen))]
+
+    def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph naming)
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        bounds = self.mapRectFromParent(self.geometry())
+        inside = []
+        for rect, flags, text in texts:
+            rect = QRectF(rect)
+            if rect.left() < bounds.left():
+                rect.moveLeft(bounds.left())
+            elif rect.right() > bounds.right():
+                rect.moveRight(bounds.right())
+            inside.append((rect, flags, text))
+        return axis, ticks, inside
 
 
 class CategoryAxis(pg.AxisItem):

@@ -9,6 +9,7 @@ hover and click, and the highlight rings.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from gzexplorer import markup
 from gzexplorer.charts.spec import ChartSpec, Mark, Ref
 from gzexplorer.markup import escape
-from gzexplorer.render.axes import CountAxis
+from gzexplorer.render.axes import CountAxis, YearAxis
 from gzexplorer.render.kinds import RENDERERS
-from gzexplorer.render.labels import WrappedLabel
+from gzexplorer.render.labels import LegendLabel, NotesLabel, TitleLabel, WrappedLabel
 from gzexplorer.render.renderer import Renderer
 from gzexplorer.render.style import ChartStyle
 
@@ -52,23 +53,21 @@ class ChartCanvas(QWidget):
         self.renderer: Renderer | None = None  # of the spec's kind, as it drew the spec
         self._highlighted: set[tuple[str, str, int | None]] = set()
 
-        self.title = WrappedLabel(objectName="chartTitle")
+        # at most two lines, then elided (the whole title in its tooltip)
+        self.title = TitleLabel(objectName="chartTitle", max_lines=2)
         self.subtitle = WrappedLabel(objectName="chartSubtitle")
-        self.legend = WrappedLabel(objectName="chartLegend")
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.footer = WrappedLabel(objectName="chartFooter")
-        self.footer.setTextFormat(Qt.TextFormat.RichText)
+        self.legend = LegendLabel(objectName="chartLegend")
+        self.footer = NotesLabel(objectName="chartFooter")
         for label in (self.title, self.subtitle, self.legend, self.footer):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        for label in (self.title, self.subtitle):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self._axes: dict[tuple[type, str], pg.AxisItem] = {}  # made once, kept for redraws
         self.plot_widget = pg.PlotWidget()  # (keywords would go to plot(): an empty curve)
         self.plot_widget.setObjectName("chartPlot")
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.plot_widget.setMinimumHeight(120)  # below, the labels around it would overlap it
+        self.plot_widget.setMinimumHeight(self.PLOT_LEAST)
         self._scene_filter = _SceneStaysActive(self)
         self.plot_widget.viewport().installEventFilter(self._scene_filter)
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
@@ -92,6 +91,74 @@ class ChartCanvas(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.footer)
         self.apply_style(self.chart_style)
+
+    PLOT_LEAST = 120  # pixels: below, the labels around the plot would overlap it
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        size = event.size()
+        if self._share_height(size.width(), size.height()):
+            self.layout().invalidate()  # laid out already (before this event): again
+            self.layout().activate()
+        super().resizeEvent(event)
+
+    def _share_height(self, width: int, height: int) -> bool:
+        """Where the canvas is too short for its words and the plot's least height, the
+        words give way one after the other: the footer down to a line, the title to
+        one line, the legend's long entries to a line each, the subtitle (whatever is
+        shortened stays whole in its tooltip); the plot takes what is left, down to
+        half its least height. True if that changed anything."""
+        before = self._shortened()
+        self.footer.set_max_lines(None)
+        self.title.set_max_lines(2)
+        self.legend.set_compact(False)
+        self.subtitle.setVisible(True)
+        self.plot_widget.setMinimumHeight(self.PLOT_LEAST)
+        m = self.layout().contentsMargins()
+        inner, room = width - m.left() - m.right(), height - m.top() - m.bottom()
+        if inner <= 0 or room <= 0 or self.spec is None:
+            return self._shortened() != before
+
+        def over() -> int:
+            return self._height_needed(inner) - room
+
+        if over() > 0:
+            lines = self.footer.count_lines(inner - _side_margins(self.footer))
+            step = max(1, self.footer.fontMetrics().lineSpacing())
+            self.footer.set_max_lines(max(1, lines - math.ceil(over() / step)))
+        for give_way in (
+            lambda: self.title.set_max_lines(1),
+            lambda: self.legend.set_compact(True),
+            lambda: self.subtitle.setVisible(False),
+        ):
+            if over() <= 0:
+                break
+            give_way()
+        if over() > 0:
+            least = max(self.PLOT_LEAST // 2, self.PLOT_LEAST - over())
+            self.plot_widget.setMinimumHeight(least)
+        return self._shortened() != before
+
+    def _shortened(self) -> tuple:
+        return (
+            self.footer.max_lines,
+            self.title.max_lines,
+            self.legend.compact,
+            self.subtitle.isHidden(),
+            self.plot_widget.minimumHeight(),
+        )
+
+    def _height_needed(self, width: int) -> int:
+        """The canvas's height for its words at ``width`` (inside its margins) and the
+        plot's least height."""
+        labels = (self.title, self.subtitle, self.legend, self.footer)
+        shown = [w for w in labels if not w.isHidden()]
+        spacing = self.layout().spacing()
+        return (
+            sum(w.heightForWidth(width) for w in shown)
+            + spacing * (len(shown) + 2)  # between the items and the two spacers
+            + 8  # the two spacers
+            + self.plot_widget.minimumHeight()
+        )
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
         """No: the wrapped header labels fit themselves inside the canvas. Reporting
@@ -144,10 +211,9 @@ class ChartCanvas(QWidget):
         s = self.chart_style
         self.title.setText(spec.title)
         self.subtitle.setText(spec.subtitle)
-        self.legend.setText(self._legend_html(renderer))
+        self.legend.set_entries(self._legend_entries(renderer))
         self.legend.setVisible(bool(renderer.legend_glyph))
-        footer = [escape(n) for n in spec.notes] + [escape(spec.source)]
-        self.footer.setText("<br>".join(footer))
+        self.footer.set_parts(list(spec.notes), spec.source)
         self.setAccessibleName(spec.title)
         self.setAccessibleDescription(spec.alt_text)
 
@@ -170,7 +236,11 @@ class ChartCanvas(QWidget):
         p.showAxis("left", renderer.left_axis)
         p.getAxis("left").setStyle(showValues=renderer.left_axis)
         renderer.draw()
+        bottom_axis = p.getAxis("bottom")
+        if isinstance(bottom_axis, YearAxis):  # its first and last year are labelled
+            bottom_axis.set_years(_year_span(spec))
         self._draw_highlight()
+        self._share_height(self.width(), self.height())
         self.reset_view()
 
     def _axis(self, kind: type[pg.AxisItem], side: str) -> pg.AxisItem:
@@ -179,13 +249,11 @@ class ChartCanvas(QWidget):
             axis = self._axes[(kind, side)] = kind(side)
         return axis
 
-    def _legend_html(self, renderer: Renderer) -> str:
+    def _legend_entries(self, renderer: Renderer) -> list[tuple[str, str, str]]:
+        """The legend's entries: (glyph, colour, words) for each series, then the
+        kind's own (render.labels.LegendLabel lays them out as plain text)."""
         entries = [renderer.legend_entry(sr) for sr in renderer.spec.series]
-        entries += renderer.legend_extra()
-        return "&nbsp;&nbsp;&nbsp;&nbsp; ".join(
-            f'<span style="color:{color}">{glyph}</span>&nbsp;{_legend_words(words)}'
-            for glyph, color, words in entries
-        )
+        return entries + renderer.legend_extra()
 
     def add_scatter(self, marks: list[Mark], xs, ys, color: str, symbol: str = "o", size=None):
         """Marks drawn as symbols at (xs, ys), each hovered (with its tooltip) and
@@ -219,6 +287,7 @@ class ChartCanvas(QWidget):
         x_range, y_range = self.renderer.view_range()
         self.plot_item.getViewBox().setRange(xRange=x_range, yRange=y_range, padding=0)
         self._view_moved = False
+        self.renderer.fit()
 
     def _on_view_moved(self, *_args) -> None:
         self._view_moved = True
@@ -226,6 +295,8 @@ class ChartCanvas(QWidget):
     def _on_plot_resized(self, *_args) -> None:
         if not self._view_moved:
             self.reset_view()
+        elif self.renderer is not None:
+            self.renderer.fit()
 
     def highlight(self, refs: set[tuple[str, str, int | None]]) -> None:
         """Ring the marks whose (kind, id, year) is in ``refs``; empty clears."""
@@ -319,11 +390,17 @@ def _key(ref: Ref) -> tuple[str, str, int | None]:
     return (ref.kind, ref.id, ref.year)
 
 
-SHORT_LEGEND = 20  # characters: a legend entry this short is not broken across lines
+def _side_margins(label: QLabel) -> int:
+    m = label.contentsMargins()
+    return m.left() + m.right()
 
 
-def _legend_words(words: str) -> str:
-    """A legend entry's words as HTML: a short one kept on one line ("no number
-    given", not "no number" and "given" on the next), a long one free to wrap."""
-    text = escape(words)
-    return f'<span style="white-space:nowrap">{text}</span>' if len(words) <= SHORT_LEGEND else text
+def _year_span(spec: ChartSpec) -> tuple[int, int] | None:
+    """The first and last year a chart with a year axis shows; None if it shows none."""
+    ends = []
+    for series in spec.series:
+        xs = np.asarray(series.xy()[0], dtype=float)
+        xs = xs[np.isfinite(xs)]
+        if len(xs):
+            ends += [xs.min(), xs.max()]
+    return (int(round(min(ends))), int(round(max(ends)))) if ends else None

@@ -58,6 +58,10 @@ class Renderer:
         """(x from, x to), (y from, y to) of the whole chart, in plot coordinates."""
         raise NotImplementedError
 
+    def fit(self) -> None:
+        """Place what is laid out in pixels (a timeline's titles) for the plot's size and
+        view now; called after each new view and resize."""
+
     def anchor(self, mark: Mark) -> tuple[float, float]:
         """Where ``mark`` is drawn, in plot coordinates: the centre of its highlight ring."""
         return mark.x, math.nan if mark.y is None else mark.y

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,18 @@ from gzexplorer.ui.table_model import ChartTableModel
 MAX_CANVASES = 24  # drawn charts kept for instant switching (least recently used go)
 
 
+class ChartTabs(QTabBar):
+    """The chart tabs: each at most about forty characters wide (the title elided in
+    the middle beyond), so that several fit beside each other."""
+
+    MAX_CHARS = 40
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 (Qt naming)
+        size = super().tabSizeHint(index)
+        widest = self.fontMetrics().averageCharWidth() * self.MAX_CHARS
+        return QSize(min(size.width(), widest), size.height())
+
+
 class ChartPanel(QWidget):
     """Chart tabs over a stack of drawn charts: each chart is drawn once and kept,
     so switching themes or charts shows a finished canvas instead of redrawing."""
@@ -48,13 +60,13 @@ class ChartPanel(QWidget):
         self._partial_specs: dict[tuple[int, frozenset[str], bool], ChartSpec] = {}
         self._log_charts: set[str] = set()  # ids of the charts the user put on a log scale
 
-        self.tabs = QTabBar(objectName="chartTabs")
+        self.tabs = ChartTabs(objectName="chartTabs")
         self.tabs.setExpanding(False)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        # at a narrow width every tab stays in view, its title shortened (whole in its
-        # tooltip), before the tabs scroll
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # a tab holds the chart's whole title, shortened in the middle where the tabs
+        # need the room (whole in its tooltip); only then do they scroll
+        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
         self.tabs.currentChanged.connect(self._on_tab)
 
         self.chart_button = self._tool(checkable=True)
@@ -194,7 +206,7 @@ class ChartPanel(QWidget):
         while self.tabs.count():
             self.tabs.removeTab(0)
         for spec in specs:
-            i = self.tabs.addTab(no_mnemonic(spec.short_title))
+            i = self.tabs.addTab(no_mnemonic(spec.title))
             self.tabs.setTabToolTip(i, markup.plain(spec.title))
         self.tabs.blockSignals(False)
         index = max(0, min(index, len(specs) - 1))

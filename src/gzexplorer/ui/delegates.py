@@ -7,7 +7,7 @@ import re
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,11 +17,12 @@ from PySide6.QtGui import (
     QPixmap,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
-from gzexplorer.markup import escape
+from gzexplorer.markup import escape, plain
 from gzexplorer.ui.fonts import mend_styled_text
 from gzexplorer.ui.item_models import (
+    AccessibleDescriptionRole,
     Card,
     CardRole,
     ContentRole,
@@ -83,7 +84,10 @@ def _is_dark(option: QStyleOptionViewItem) -> bool:
 
 
 class ThemeDelegate(QStyledItemDelegate):
-    """A sidebar row: icon, name and a pill with the number of figures."""
+    """A sidebar row: icon, name and a pill with the number of figures.
+
+    A row is as wide as the list: the pill stays whole at the right, and a name too
+    long for the rest is elided (the whole name then heads the row's tooltip)."""
 
     ICON_LEFT = 3  # from the row's left edge
     TEXT_GAP = 6  # from the icon to the name
@@ -98,9 +102,50 @@ class ThemeDelegate(QStyledItemDelegate):
         size = self._sizes.get(key)
         if size is None:
             base = super().sizeHint(option, index)
-            size = QSize(base.width() + 40, max(base.height(), option.fontMetrics.height() + 18))
+            # no wider than the icon, a few letters and the pill: the list never
+            # scrolls sideways, the name is elided to the row's width instead
+            x, right, _pill = self._parts(option, index, QRect(0, 0, 0, base.height()))
+            icon_and_pill = x - right  # in a row of no width, the name's room is negative
+            least = icon_and_pill + option.fontMetrics.horizontalAdvance("W…")
+            size = QSize(least, max(base.height(), option.fontMetrics.height() + 18))
             self._sizes[key] = size
         return size
+
+    def _parts(self, option, index, rect: QRect) -> tuple[int, int, int]:
+        """Where the name starts and ends in ``rect``, and the pill's width (0: none)."""
+        x = rect.left() + self.ICON_LEFT
+        icon = index.data(DecorationRole)
+        if icon is not None and not icon.isNull():
+            x += option.decorationSize.width() + self.TEXT_GAP
+        count = index.data(CountRole)
+        pill_w = option.fontMetrics.horizontalAdvance(str(count)) + 16 if count else 0
+        right = rect.right() - (pill_w + 14 if count else 4)
+        return x, right, pill_w
+
+    def shown_name(self, option: QStyleOptionViewItem, index: QModelIndex) -> str:
+        """The row's name as painted in ``option.rect``: whole, or elided to fit."""
+        x, right, _pill = self._parts(option, index, option.rect)
+        name = index.data(DisplayRole) or ""
+        return option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, right - x)
+
+    def tool_tip(self, option: QStyleOptionViewItem, index: QModelIndex) -> str:
+        """The row's tooltip (plain text): the whole name first where it is elided,
+        then the view's description."""
+        name = index.data(DisplayRole) or ""
+        about = index.data(AccessibleDescriptionRole) or ""
+        if self.shown_name(option, index) == name:
+            return about
+        return f"{name}\n{about}" if about else name
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            tip = self.tool_tip(option, index)
+            if tip:
+                QToolTip.showText(event.globalPos(), plain(tip), view, option.rect)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rect: QRect = option.rect
@@ -117,29 +162,28 @@ class ThemeDelegate(QStyledItemDelegate):
             painter.fillRect(rect, tint)
         if focus and not selected:  # the current row, deselected (Ctrl+click): still marked
             _frame(painter, rect, highlight, 1)
-        x = rect.left() + self.ICON_LEFT
         icon = index.data(DecorationRole)
         if icon is not None and not icon.isNull():
             size = option.decorationSize
             icon_rect = QRect(
-                x, rect.top() + (rect.height() - size.height()) // 2, size.width(), size.height()
+                rect.left() + self.ICON_LEFT,
+                rect.top() + (rect.height() - size.height()) // 2,
+                size.width(),
+                size.height(),
             )
             if selected:  # on a light tile: a blue icon would vanish in the blue selection
                 tile = QColor(pal.color(QPalette.ColorRole.HighlightedText))
                 tile.setAlphaF(0.94)
                 _rounded(painter, QRectF(icon_rect).adjusted(-3, -3, 3, 3), 4, tile)
             icon.paint(painter, icon_rect)
-            x += size.width() + self.TEXT_GAP
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(pal.color(text_role))
         count = index.data(CountRole)
-        pill_w = fm.horizontalAdvance(str(count)) + 16 if count else 0
-        right = rect.right() - (pill_w + 14 if count else 4)
-        name = fm.elidedText(index.data(DisplayRole) or "", Qt.TextElideMode.ElideRight, right - x)
+        x, right, pill_w = self._parts(option, index, rect)
         painter.drawText(
             QRect(x, rect.top(), right - x, rect.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            name,
+            self.shown_name(option, index),
         )
         if count:
             h = fm.height() + 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QListView, QVBoxLayout, QWidget
 
@@ -40,6 +40,9 @@ class Sidebar(QWidget):
         self.list.setMouseTracking(True)  # rows light up under the mouse
         self.list.setSpacing(1)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # rows as wide as the list: long names are elided (whole in the tooltip), never
+        # scrolled to sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(
             lambda cur, _prev: cur.isValid() and self.viewChosen.emit(cur.data(IdRole))
         )
