@@ -302,7 +302,7 @@ class LegendLabel(FittedLabel):
             fm.horizontalAdvance(f"{glyph}\u00a0{words}") * 1.02 + 2 > width
             for glyph, _color, words in self._entries
         )
-        whole = "\n".join(f"{glyph} {words}" for glyph, _color, words in self._entries)
+        whole = "\n".join(f"{glyph} {words}".strip() for glyph, _color, words in self._entries)
         self.setToolTip(markup.plain(whole) if cut else "")
 
     def entries(self) -> list[tuple[str, str, str]]:
@@ -340,10 +340,11 @@ def legend_html(
     lines: list[list[str]] = [[]]
     used = 0.0
     for glyph, color, words in entries:
-        mark = f'<span style="color:{color}">{markup.escape(glyph)}</span>&nbsp;'
-        need = fm.horizontalAdvance(f"{glyph}\u00a0{words}") * 1.02 + 2  # a little spare
+        mark = f'<span style="color:{color}">{markup.escape(glyph)}</span>&nbsp;' if glyph else ""
+        lead = f"{glyph}\u00a0" if glyph else ""
+        need = fm.horizontalAdvance(lead + words) * 1.02 + 2  # a little spare
         if compact and need > width:
-            room = (width - 2) / 1.02 - fm.horizontalAdvance(f"{glyph}\u00a0")
+            room = (width - 2) / 1.02 - fm.horizontalAdvance(lead)
             words = fm.elidedText(words, Qt.TextElideMode.ElideRight, max(0, int(room)))
             need = width
         text = markup.escape(unbreakable_words(words))
