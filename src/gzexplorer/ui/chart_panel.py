@@ -32,15 +32,35 @@ MAX_CANVASES = 24  # drawn charts kept for instant switching (least recently use
 
 
 class ChartTabs(QTabBar):
-    """The chart tabs: each at most about forty characters wide (the title elided in
-    the middle beyond), so that several fit beside each other."""
+    """The chart tabs: each at most about forty characters wide, and where they do not
+    all fit, the longest give way first, down to an equal share of the bar (Qt elides
+    the titles to the width a tab gets)."""
 
     MAX_CHARS = 40
 
     def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 (Qt naming)
         size = super().tabSizeHint(index)
-        widest = self.fontMetrics().averageCharWidth() * self.MAX_CHARS
-        return QSize(min(size.width(), widest), size.height())
+        padding = size.width() - self.fontMetrics().horizontalAdvance(self.tabText(index))
+        return QSize(min(size.width(), self._widest(padding)), size.height())
+
+    def _widest(self, padding: int) -> int:
+        """The widest a tab may be, given the room around a tab's text."""
+        fm = self.fontMetrics()
+        cap = fm.averageCharWidth() * self.MAX_CHARS
+        # (measured from the texts: Qt's hint for another tab is not safe to ask for
+        # while a tab is being added)
+        widths = sorted(
+            min(fm.horizontalAdvance(self.tabText(i)) + padding, cap) for i in range(self.count())
+        )
+        room = self.width()
+        if room <= 0:  # not laid out yet
+            return cap
+        for k, width in enumerate(widths):  # the narrow ones whole, the rest share
+            share = room // (len(widths) - k)
+            if width > share:
+                return share
+            room -= width
+        return cap
 
 
 class ChartPanel(QWidget):
