@@ -2,7 +2,8 @@
 person sees them: chart titles of at most two lines (the whole title in the tooltip and
 the accessible name), tabs elided in the middle, legend entries whole, timeline titles
 inside the plot, year axes labelled at their first and last year, a sidebar that never
-scrolls sideways, and the smallest window with nothing running into the plot."""
+scrolls sideways, and the smallest window with nothing running into the plot (nor out
+of it: a line chart's note over its triangles)."""
 
 from __future__ import annotations
 
@@ -140,7 +141,22 @@ def assert_titles_inside(canvas: ChartCanvas, spec, every: bool = False) -> None
     labels = {m.label for m in spec.marks()}
     for t in shown:
         words = t.toPlainText().replace("\n", " ")  # on one line, or wrapped to two
-        assert words in labels or words.endswith("…")
+        if words not in labels:  # elided: the whole title is its tooltip
+            assert words.endswith("…") and t.toolTip() in {markup.plain(x) for x in labels}
+
+
+def assert_note_inside(canvas: ChartCanvas, spec) -> None:
+    """A line chart's note over its triangles stays between the plot's sides (elided
+    where the plot is narrower, whole in its tooltip)."""
+    note = getattr(canvas.renderer, "note", None)
+    if note is None:
+        return
+    plot = canvas.plot_item.getViewBox().sceneBoundingRect()
+    rect = scene_rect(note)
+    assert plot.left() - 0.5 <= rect.left() and rect.right() <= plot.right() + 0.5, spec.id
+    words = spec.annotations[0].text
+    if note.toPlainText() != words:
+        assert note.toPlainText().endswith("…") and note.toolTip() == markup.plain(words)
 
 
 # -- in the window ---------------------------------------------------------------------
@@ -156,6 +172,7 @@ def test_every_chart_keeps_its_long_names_inside(make_window, packs, name, size)
         assert_title_fits(canvas, spec)
         if spec.kind in ("line", "timeline"):
             assert_years_labelled(canvas, spec)
+        assert_note_inside(canvas, spec)
         if spec.kind == "timeline":
             # in a window of 1440x900 every title of the Overview is shown
             every = size == (1440, 900)
@@ -233,6 +250,7 @@ def test_exports_at_600x400_keep_titles_axes_and_timelines_inside(packs, name):
                 assert_title_fits(canvas, spec)
                 if spec.kind in ("line", "timeline"):
                     assert_years_labelled(canvas, spec)
+                assert_note_inside(canvas, spec)
                 if spec.kind == "timeline":
                     assert_titles_inside(canvas, spec)
             finally:
@@ -303,6 +321,7 @@ def test_the_sidebar_never_scrolls_sideways_and_elides_long_names(make_window, p
 def test_in_the_smallest_window_no_words_run_into_the_plot(make_window, packs, name):
     w = make_window(packs[name], size=(600, 400))
     for _view_id, spec, canvas in every_chart(w):
+        assert_note_inside(canvas, spec)
         plot = canvas.plot_widget.geometry()
         assert canvas.title.geometry().top() >= 0
         for label in (canvas.title, canvas.subtitle, canvas.legend):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFontMetricsF
 
+from gzexplorer import markup
 from gzexplorer.charts.build import DENSE_POINTS
 from gzexplorer.charts.i18n import translate
 from gzexplorer.charts.spec import ChartSpec, Series
@@ -19,6 +21,7 @@ class LineRenderer(Renderer):
     legend_glyph = "━●"
     note: pg.TextItem | None = None  # the annotation's words, once drawn
     note_row = 0.0  # the height of the annotation's triangles, in plot coordinates
+    note_x = 0.0  # the middle of the annotation's triangles
 
     def legend_entry(self, series: Series) -> tuple[str, str, str]:
         """A series without a single number is not drawn: the legend says so."""
@@ -86,9 +89,27 @@ class LineRenderer(Renderer):
                 marks, xs, [y] * len(marks), s.muted, symbol="t1", size=s.marker + 2
             )
             words = self.spec.annotations[0].text
-            x = (min(xs) + max(xs)) / 2
+            self.note_x = x = (min(xs) + max(xs)) / 2
             self.note = self.text(words, x, y, NOTE_ANCHOR, s.muted, s.small_pt)
         plot.setLogMode(False, False)
+
+    def fit(self) -> None:
+        """The annotation's words centred over their triangles, moved in to stay inside
+        the plot, and elided where the plot is narrower (whole in their tooltip)."""
+        view_box = self.canvas.plot_item.getViewBox()
+        if self.note is None or view_box.width() <= 0:
+            return
+        plot = view_box.rect()
+        words = self.spec.annotations[0].text
+        margin = self.note.textItem.document().documentMargin()
+        fm = QFontMetricsF(self.note.textItem.font())
+        shown = fm.elidedText(words, Qt.TextElideMode.ElideRight, plot.width() - 2 * margin - 2)
+        self.note.setPlainText(shown)
+        self.note.setToolTip("" if shown == words else markup.plain(words))
+        half = self.note.textItem.boundingRect().width() / 2
+        at = view_box.mapFromView(QPointF(self.note_x, self.note_row))
+        x = min(max(at.x(), plot.left() + half), plot.right() - half)
+        self.note.setPos(view_box.mapToView(QPointF(x, at.y())))
 
     def view_range(self) -> Range:
         (x0, x1), (bottom, top) = line_extent(self.spec)

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF
 
+from gzexplorer import markup
 from gzexplorer.render.labels import wrap_lines
 from gzexplorer.render.renderer import Range, Renderer
 
@@ -93,10 +94,14 @@ class TimelineRenderer(Renderer):
             first = "right" if m.x <= middle else "left"
             other = "left" if first == "right" else "right"
             side = first
-            if not self._set_title(title, m.label, room[first], 1):
+            whole = self._set_title(title, m.label, room[first], 1)
+            if not whole:
                 side = other if room[other] > room[first] else first
-                if not self._set_title(title, m.label, room[side], 1):
-                    self._set_title(title, m.label, room[side], 2 if two_lines else 1, cut=True)
+                whole = self._set_title(title, m.label, room[side], 1)
+            if not whole:
+                lines = 2 if two_lines else 1
+                whole = self._set_title(title, m.label, room[side], lines, cut=True)
+            title.setToolTip("" if whole else markup.plain(m.label))  # elided: whole here
             box = title.textItem.boundingRect()
             if side == "right":
                 title.setAnchor((0, 0.5))
