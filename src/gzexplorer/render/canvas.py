@@ -45,6 +45,8 @@ class ChartCanvas(QWidget):
     markClicked = Signal(object)  # Mark
     markHovered = Signal(object)  # Mark or None
 
+    PLOT_LEAST = 120  # pixels: below, the labels around the plot would overlap it
+
     def __init__(self, style: ChartStyle | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("chartView")
@@ -91,8 +93,6 @@ class ChartCanvas(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.footer)
         self.apply_style(self.chart_style)
-
-    PLOT_LEAST = 120  # pixels: below, the labels around the plot would overlap it
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         size = event.size()
@@ -251,7 +251,7 @@ class ChartCanvas(QWidget):
 
     def _legend_entries(self, renderer: Renderer) -> list[tuple[str, str, str]]:
         """The legend's entries: (glyph, colour, words) for each series, then the
-        kind's own (render.labels.LegendLabel lays them out as plain text)."""
+        kind's own (render.labels.LegendLabel writes them as text, never as markup)."""
         entries = [renderer.legend_entry(sr) for sr in renderer.spec.series]
         return entries + renderer.legend_extra()
 
