@@ -124,3 +124,38 @@ def test_a_view_without_charts_shows_a_message_not_an_empty_plot(make_window):
     w.show_view("archive")
     assert w.current_chart() is None and not w.chart_panel.isVisible()
     assert w.chart_stack.currentWidget().text().startswith("Nothing to chart here")
+
+
+def _overlaps(ticks: list[tuple[float, str]], advance) -> list[tuple[str, str]]:
+    return [
+        (w0, w1)
+        for (x0, w0), (x1, w1) in zip(ticks, ticks[1:], strict=False)
+        if x1 - x0 - (advance(w0) + advance(w1)) / 2 <= 2
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("dataset", [BUSY, EDGE], ids=["busy", "edge"])
+def test_every_chart_fits_its_plot_at_any_size(qapp, dataset, size):
+    """Every chart of both stress packs: words inside the plot, tick labels apart,
+    something drawn, and a text alternative."""
+    import pyqtgraph as pg
+
+    for view_id, n, spec in every_chart(dataset):
+        canvas = laid_out_canvas(spec, *size, ChartStyle())
+        try:
+            where = f"{view_id} chart {n} ({spec.kind}) at {size}"
+            assert spec.alt_text, where
+            items = canvas.plot_item.items
+            words = [i for i in items if isinstance(i, pg.TextItem)]
+            assert canvas.plot_item.listDataItems() or words, where  # never an empty plot
+            plot = canvas.plot_item.getViewBox().sceneBoundingRect().adjusted(-1, -1, 1, 1)
+            for item in words:
+                assert plot.contains(item.sceneBoundingRect()), (where, item.toPlainText())
+            font = QFontMetricsF(canvas.text_font(canvas.chart_style.small_pt))
+            if canvas.plot_item.getAxis("bottom").isVisible():
+                ticks = _tick_labels(canvas, "bottom")
+                assert not _overlaps(ticks, font.horizontalAdvance), (where, ticks)
+        finally:
+            dispose(canvas)
