@@ -107,7 +107,7 @@ def assert_title_fits(canvas: ChartCanvas, spec) -> None:
     assert canvas.title.accessibleName() == spec.title
     assert canvas.accessibleName() == spec.title
     if canvas.title.is_cut():
-        assert canvas.title.text().endswith("…")
+        assert canvas.title.shown_text().endswith("…")
         assert canvas.title.toolTip() == markup.plain(spec.title)
 
 
@@ -191,7 +191,7 @@ def test_a_title_of_three_long_names_takes_two_lines_and_says_the_rest_in_its_to
     canvas = w.canvas
     assert 1.8 <= title_lines(canvas) <= 2.2
     assert canvas.title.toolTip() == spec.title == canvas.title.accessibleName()
-    shown = canvas.title.text()
+    shown = canvas.title.shown_text()
     assert shown.endswith("…") and spec.title.startswith(shown.replace("\n", " ")[:-1])
 
 
@@ -330,5 +330,5 @@ def test_in_the_smallest_window_no_words_run_into_the_plot(make_window, packs, n
         assert plot.bottom() < canvas.footer.geometry().top(), spec.id
         assert canvas.footer.geometry().bottom() <= canvas.height(), spec.id
         whole = "\n".join([*spec.notes, spec.source])
-        if canvas.footer.text() != whole:  # shortened: the whole footer in its tooltip
+        if canvas.footer.shown_text() != whole:  # shortened: the whole footer in its tooltip
             assert canvas.footer.toolTip() == markup.plain(whole)

@@ -80,9 +80,9 @@ def test_every_window_surface_shows_the_names_as_written(make_window, marked_up)
     spec = w.current_chart()
     assert INDICATOR in spec.title
     canvas = w.canvas
-    assert canvas.title.text() == spec.title
+    assert canvas.title.shown_text() == spec.title
     assert canvas.title.textFormat() == Qt.TextFormat.PlainText
-    assert INDICATOR in _plain(canvas.legend.text())
+    assert INDICATOR in _plain(canvas.legend.shown_text())
     assert _plain(canvas.plot_item.getAxis("left").labelString()).strip() == UNIT
     tab = w.chart_panel.tabs.tabText(0)
     assert tab.replace("&&", "&") == spec.title and not _single_ampersands(tab)

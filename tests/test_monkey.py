@@ -296,7 +296,7 @@ def check_consistent(w: MainWindow) -> None:
     assert panel.tabs.count() == len(specs) >= 1
     spec = w.current_chart()
     assert spec is not None and spec.theme_id == view
-    assert w.canvas.title.text() == spec.title, "the chart drawn is not the chart selected"
+    assert w.canvas.title.shown_text() == spec.title, "the chart drawn is not the chart selected"
     assert w.canvas.spec.id == spec.id
     assert w.actions.table.isChecked() == panel.showing_table(), "View > Show table is wrong"
     shown = {w.excerpts.model.index(i).data(IdRole) for i in range(w.excerpts.model.rowCount())}

@@ -130,7 +130,7 @@ def test_a_year_with_a_note_for_a_number_is_a_triangle_above_the_lines(canvas, d
     assert all(on_screen(canvas, x, y).y() < top_point for x, y in triangles)
     (note,) = texts(canvas)
     assert note.toPlainText() == "ranking 1st in China" and note.pos().x() == 2015.5
-    assert "▲" in canvas.legend.text() and "no number given" in canvas.legend.text()
+    assert "▲" in canvas.legend.shown_text() and "no number given" in canvas.legend.shown_text()
 
 
 def test_hovering_a_point_or_a_triangle_says_what_it_is_and_where_it_comes_from(canvas, dataset):
@@ -175,7 +175,7 @@ def test_each_point_names_its_own_indicators_source(pack_copy, canvas):
         "digital_economy_growth": f"Source: {STATS}",
     }
     assert spec.source.startswith(f"Source: {STATS}; Guizhou Statistical Yearbook; in ")
-    assert canvas.footer.text().endswith(spec.source)  # plain text
+    assert canvas.footer.shown_text().endswith(spec.source)  # plain text
 
 
 # -- bar charts -----------------------------------------------------------------------
@@ -340,6 +340,6 @@ def test_tooltips_speak_the_interface_language_and_name_the_charts_source(window
                     head, body, source, passage = window.canvas.tooltip(mark).split("\n")
                     assert source.startswith("来源：") and passage.startswith("段落：")
                     if spec.kind != "line":  # bars and events: the line under the chart
-                        assert source == spec.source and source in window.canvas.footer.text()
+                        assert source == spec.source and source in window.canvas.footer.shown_text()
     finally:
         window.set_language("en")

@@ -511,7 +511,7 @@ QTest.qWaitForWindowExposed(w)
 opened = w.open_pack(sys.argv[1])
 QTest.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # the first theme
 print(json.dumps({"opened": opened, "errors": errors, "view": w.view_id(),
-                  "title": w.canvas.title.text()}))
+                  "title": w.canvas.title.shown_text()}))
 """
 
 

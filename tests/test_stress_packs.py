@@ -110,8 +110,8 @@ def test_a_series_without_numbers_is_named_in_the_legend_not_drawn_as_an_axis(qa
     caravans = next(s for s in charts.charts_for(EDGE, "trade") if "Caravans" in s.title)
     canvas = laid_out_canvas(caravans, 900, 600, ChartStyle())
     try:
-        assert "Caravans counted at the eastern gate: not reported" in canvas.legend.text()
-        assert "━" not in canvas.legend.text()
+        assert "Caravans counted at the eastern gate: not reported" in canvas.legend.shown_text()
+        assert "━" not in canvas.legend.shown_text()
         assert not canvas.plot_item.getAxis("left").isVisible()
         words = [t.toPlainText() for t in canvas.plot_item.items if hasattr(t, "toPlainText")]
         assert "No number reported in these years" in words
@@ -159,3 +159,23 @@ def test_every_chart_fits_its_plot_at_any_size(qapp, dataset, size):
                 assert not _overlaps(ticks, font.horizontalAdvance), (where, ticks)
         finally:
             dispose(canvas)
+
+
+def _first_ink_x(widget) -> int:
+    image = widget.grab().toImage()
+    for x in range(image.width()):
+        if any(image.pixelColor(x, y).lightness() < 140 for y in range(image.height())):
+            return x
+    return image.width()
+
+
+def test_a_name_in_arabic_leaves_the_chart_left_to_right(qapp):
+    canal = next(s for s in charts.charts_for(EDGE, "water") if s.title.startswith("تدفق"))
+    canvas = laid_out_canvas(canal, 900, 500, ChartStyle())
+    try:
+        assert _first_ink_x(canvas.title) < 30  # starts at the left, as the subtitle does
+        assert _first_ink_x(canvas.legend) < 30
+        assert canvas.footer.shown_text().splitlines()[0].endswith("not reported for 1999.")
+        assert _first_ink_x(canvas.footer) < 30
+    finally:
+        dispose(canvas)

@@ -94,7 +94,7 @@ def test_missing_years_are_gaps_not_zeros(qtbot, window):
     by_year = dict(zip(xs.tolist(), ys.tolist(), strict=True))
     assert all(math.isnan(by_year[y]) for y in (2012, 2013, 2014, 2015, 2016))
     assert by_year[2017] == 37.2 and by_year[2021] == 20.6
-    notes = window.canvas.footer.text()
+    notes = window.canvas.footer.shown_text()
     assert "not reported for 2012–2014" in notes and "ranking 1st in China in 2015–2016" in notes
 
 
@@ -332,7 +332,7 @@ def test_every_view_draws_something(qtbot, window, dataset):
         for i in range(len(window.chart_panel.charts())):
             window.chart_panel.set_current(i)
             assert window.canvas.drawn_marks(), (view_id, i)
-            assert window.canvas.footer.text().count("Source:") == 1
+            assert window.canvas.footer.shown_text().count("Source:") == 1
 
 
 def test_hover_tooltip_names_indicator_year_value_unit_and_source(window):

@@ -84,9 +84,23 @@ class FittedLabel(QLabel):
         m = self.contentsMargins()
         return max(1, width - m.left() - m.right())
 
+    def shown_text(self) -> str:
+        """The text shown at the label's width, as a person reads it (without the
+        direction marks of :meth:`_directed`)."""
+        return self.text_for(self._inner(self.width()))
+
+    def _directed(self, text: str) -> str:
+        """``text`` laid out in the interface's direction, whatever script it begins
+        with: an Arabic name must not turn an English sentence right-to-left."""
+        if self.textFormat() == Qt.TextFormat.RichText:
+            side = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
+            return f'<div dir="{side}">{text}</div>' if text else text
+        mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
+        return "\n".join(mark + line for line in text.split("\n")) if text else text
+
     def _show(self, width: int) -> None:
         inner = self._inner(width)
-        shown = self.text_for(inner)
+        shown = self._directed(self.text_for(inner))
         if shown != self.text():
             super().setText(shown)
         self.fitted(inner)
@@ -99,7 +113,7 @@ class FittedLabel(QLabel):
             twin.setTextFormat(self.textFormat())
             twin.setFont(self.font())
             twin.setContentsMargins(self.contentsMargins())
-            twin.setText(self.text_for(self._inner(width)))
+            twin.setText(self._directed(self.text_for(self._inner(width))))
             if len(self._heights) > 64:  # widths come and go; keep the memo small
                 self._heights.clear()
             height = self._heights[key] = twin.heightForWidth(width) if twin.text() else 0
