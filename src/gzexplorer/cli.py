@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
     s.add_argument("--language", default="en", metavar="LANG", help="en (default) or zh_CN")
     s.add_argument("--scheme", choices=("light", "dark"), default="light", help="colour scheme")
+    s.add_argument("--table", action="store_true", help="show the chart's data as a table")
 
     d = sub.add_parser(
         "draft",
@@ -191,9 +192,12 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     from gzexplorer.ui.screenshot import screenshot
 
     try:
-        print(screenshot(dataset, args.theme, args.out, width, height, args.language, args.scheme))
+        path = screenshot(
+            dataset, args.theme, args.out, width, height, args.language, args.scheme, args.table
+        )
     except ExportError as exc:  # unknown theme, size out of range
         raise CliError(str(exc)) from None
+    print(path)
     return EXIT_OK
 
 

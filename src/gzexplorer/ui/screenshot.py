@@ -23,7 +23,9 @@ def screenshot(
     height: int = 900,
     language: str = "en",
     scheme: str = "light",
+    table: bool = False,
 ) -> Path:
+    """The window at ``view_id`` as a PNG (``table``: the chart's Table view)."""
     views = [v for v, _ in charts.views(dataset)]
     if view_id not in views:
         raise ExportError(f"unknown theme {view_id!r}; choose one of {', '.join(views)}")
@@ -35,6 +37,7 @@ def screenshot(
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         settings.setValue("ui/language", language)
         settings.setValue("ui/scheme", scheme)
+        settings.setValue("view/table", table)
         window = MainWindow(dataset, settings)
         try:
             window.resize(width, height)
