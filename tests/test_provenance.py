@@ -27,6 +27,7 @@ from packtools import (
     replace_text,
     set_field,
     tab_delimited,
+    theme_colors,
 )
 
 
@@ -297,6 +298,17 @@ WARNING_CASES = {
             )(pack),
         ),
         'figures.csv:2: group: the figures of group "Towns" do not share a unit (towns, %)',
+    ),
+    "indistinct-color": (
+        theme_colors("#0072B2", "#1F7FB8"),
+        'themes.csv:3: color: theme "heritage": colour #1F7FB8 is too close to #0072B2 of '
+        'theme "industry" (CIEDE2000 5.0 on the light background, under 15); '
+        "it is drawn in #D55E00",
+    ),
+    "unreadable-color": (
+        theme_colors("", "blue"),
+        'themes.csv:3: color: theme "heritage": "blue" is not a colour written #RRGGBB; '
+        "it is drawn in #D55E00",
     ),
 }
 

@@ -303,6 +303,8 @@ def _timeline(
 ) -> ChartSpec:
     themes = dataset.themes()
     order = {t.id: i for i, t in enumerate(themes)}
+    # one colour per theme (the pack's while it stays distinct), the last for "Other"
+    colors = [c.color for c in palette.choose([t.color for t in themes] + [""])]
     lang = ctx.language
     sources = _sources([], dataset)
     grouped: dict[str, list[Mark]] = defaultdict(list)
@@ -321,10 +323,10 @@ def _timeline(
                 if key in order
                 else translate("Charts", "Other")
             )
-            color = palette.color(order.get(key, len(order)))
+            color = colors[order.get(key, len(order))]
         else:
             name = translate("Charts", "Milestones")
-            color = palette.color(order.get(view_id, 0))
+            color = colors[order.get(view_id, 0)]
         series.append(Series(key or "other", name, "", color, tuple(marks)))
     years = [m.year for m in milestones]
     if view_id == OVERVIEW:
