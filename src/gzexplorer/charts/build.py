@@ -22,7 +22,9 @@ from gzexplorer.charts.spec import (
     OVERVIEW,
     Annotation,
     ChartSpec,
+    FigureRow,
     Mark,
+    MilestoneRow,
     PointMarks,
     Ref,
     Series,
@@ -286,6 +288,19 @@ def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Char
                 context=ctx,
                 categories=tuple(m.label for m in marks),
                 alt_text=f"{group}: {alt}.",
+                table=tuple(
+                    FigureRow(
+                        f.id,
+                        f.text("label", lang),
+                        f.value,
+                        unit,
+                        f.qualifier,
+                        f.year,
+                        f.quote,
+                        sources["source_text"],
+                    )
+                    for f in figures
+                ),
             )
         )
     return charts
@@ -352,4 +367,10 @@ def _timeline(
         **sources,
         context=ctx,
         alt_text=f"{title}: {alt or translate('Charts', 'No dated events')}.",
+        table=tuple(
+            MilestoneRow(
+                m.id, m.year, m.text("title", lang), ";".join(m.themes), sources["source_text"]
+            )
+            for m in milestones
+        ),
     )
