@@ -297,7 +297,8 @@ WARNING_CASES = {
                 "figures.csv", "%,about,,heritage;industry,,", "%,about,,heritage;industry,Towns,"
             )(pack),
         ),
-        'figures.csv:2: group: the figures of group "Towns" do not share a unit (towns, %)',
+        'figures.csv:2: group: the figures of group "Towns" do not share a unit (towns, %): '
+        "the group is drawn as one bar chart per unit",
     ),
     "indistinct-color": (
         theme_colors("#0072B2", "#1F7FB8"),

@@ -205,12 +205,24 @@
         <translation>来源：%1</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>数量</translation>
     </message>
     <message>
         <source> (logarithmic scale)</source>
         <translation>（对数刻度）</translation>
+    </message>
+    <message>
+        <source>per cent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Other</source>

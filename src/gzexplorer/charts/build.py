@@ -4,7 +4,8 @@ Rules (no figure or title is hard-coded, so another pack works unchanged):
 
 * line chart: the theme's indicators, one chart per unit; missing years are gaps,
   qualitative cells become annotations, not-reported years a footnote;
-* bar chart: the theme's figures that share a ``group`` and a unit (two or more);
+* bar chart: the theme's figures of one ``group`` (two or more); a group whose figures
+  do not share a unit is drawn as one chart per unit, each titled with its unit;
 * timeline: the theme's milestones (on the Overview: all of them, coloured by theme).
 """
 
@@ -240,20 +241,26 @@ def _source_line(source: str) -> str:
 
 
 def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[ChartSpec]:
-    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    """A chart per group of two or more figures; a group whose figures do not share a
+    unit gets one per unit (a lone figure of a unit too), titled "Group (unit)"."""
+    groups: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in dataset.figures(theme_id):
         if f.group:
-            groups[(f.group, f.unit)].append(f)
+            groups[f.group][f.unit].append(f)
+    parts = [  # (split, unit, figures) per chart; a group of one figure: its card shows it
+        (len(by_unit) > 1, unit_id, figures)
+        for by_unit in groups.values()
+        if sum(len(figures) for figures in by_unit.values()) >= 2
+        for unit_id, figures in by_unit.items()
+    ]
     charts = []
-    n = 0
     lang = ctx.language
     sources = _sources([], dataset)
-    for (_group, unit_id), figures in groups.items():
-        if len(figures) < 2:
-            continue
-        n += 1
-        group = figures[0].text("group", lang)
+    for n, (split, unit_id, figures) in enumerate(parts, start=1):
+        group = figures[0].text("group", lang)  # the chart's title
         unit = figures[0].text("unit", lang) if unit_id != "count" else unit_id
+        if split:
+            group = _fill(translate("Charts", "%1 (%2)"), group, _unit_name(unit))
         # bars drawn bottom-up; keep the document's order top-down
         ordered = list(reversed(figures))
         marks = []
@@ -304,6 +311,15 @@ def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Char
             )
         )
     return charts
+
+
+def _unit_name(unit: str) -> str:
+    """A unit as a title names it: "per cent", "number" (for count), else as written."""
+    if unit == "%":
+        return translate("Charts", "per cent")
+    if unit == "count":
+        return translate("Charts", "number")
+    return unit
 
 
 # -- timelines -----------------------------------------------------------------------

@@ -83,7 +83,7 @@ def check(tables: dict[str, pd.DataFrame], files: dict[str, str], problems: Prob
             problems.warn(
                 files["figures"],
                 f'the figures of group "{name}" do not share a unit '
-                f"({', '.join(units)}); the group's bar chart cannot show them all",
+                f"({', '.join(units)}): the group is drawn as one bar chart per unit",
                 row=row,
                 field="group",
                 code="group-mixed-units",
