@@ -167,6 +167,19 @@ def add_field(name: str, field: dict) -> Change:
     return descriptor_edit(lambda d: resource(d, name)["schema"]["fields"].append(field))
 
 
+def theme_colors(*colors: str) -> Change:
+    """A ``color`` column added to the themes (declared last, as a string), holding
+    ``colors`` row by row."""
+
+    def change(pack: Path) -> None:
+        add_field("themes", {"name": "color", "type": "string"})(pack)
+        header, *rows = read_rows(pack, "themes")
+        filled = [row + [c] for row, c in zip(rows, colors, strict=True)]
+        write_rows(pack, "themes", [header + ["color"], *filled])
+
+    return change
+
+
 def replace_first(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
     """An edit of a file's bytes: the first ``old`` made ``new`` (which must be there)."""
 

@@ -26,6 +26,8 @@ from gzexplorer.ui.settings import Settings
 
 DATASET = model.load(paths.builtin_pack())
 CSV_COLUMNS = ["indicator_id", "indicator", "unit", "year", "value", "status", "source"]
+BAR_COLUMNS = ["figure_id", "label", "value", "unit", "qualifier", "year", "quote", "source"]
+TIMELINE_COLUMNS = ["milestone_id", "year", "title", "themes", "source"]
 TRANSPARENT = replace(ChartStyle(), transparent=True)
 
 
@@ -278,17 +280,51 @@ def test_csv_of_a_bar_chart_holds_the_figures(tmp_path):
     out = export_chart(spec, tmp_path / "bars.csv", "csv")
 
     columns, rows = read_csv(out)
-    assert columns == CSV_COLUMNS
+    assert columns == BAR_COLUMNS
     assert len(rows) == len(spec.categories) >= 2
-    assert sorted(r["indicator"] for r in rows) == sorted(spec.categories)
+    # top-down as the bars read, which is the pack's order
+    assert [r["label"] for r in rows] == list(reversed(spec.categories))
     for row in rows:
-        figure = DATASET.figure(row["indicator_id"])
-        assert row["indicator"] == figure.label
+        figure = DATASET.figure(row["figure_id"])
+        assert row["label"] == figure.label
         assert row["unit"] == figure.unit
         assert float(row["value"]) == figure.value
+        assert row["qualifier"] == figure.qualifier
         assert row["year"] == ("" if figure.year is None else str(figure.year))
-        assert row["status"] == figure.qualifier
-        assert row["source"]
+        assert row["quote"] == figure.quote
+        assert row["source"] == DATASET.info.citation
+    users = next(r for r in rows if r["figure_id"] == "cloud_registered_users")
+    assert (users["value"], users["qualifier"], users["quote"]) == (
+        "170000",
+        "more_than",
+        "more than 170,000 registered users",
+    )
+
+
+def test_csv_of_a_timeline_holds_the_events_and_their_themes(tmp_path):
+    spec = charts.charts_for(DATASET, "overview")[0]
+    assert spec.kind == "timeline"
+    out = export_chart(spec, tmp_path / "events.csv", "csv")
+
+    columns, rows = read_csv(out)
+    assert columns == TIMELINE_COLUMNS
+    milestones = DATASET.milestones()
+    assert [r["milestone_id"] for r in rows] == [m.id for m in milestones]
+    for row, m in zip(rows, milestones, strict=True):
+        assert (int(row["year"]), row["title"]) == (m.year, m.title)
+        assert row["themes"].split(";") == list(m.themes)
+        assert row["source"] == DATASET.info.citation
+    first = rows[0]
+    assert (first["milestone_id"], first["themes"]) == ("big_data_2012", "economy;ecology")
+
+
+def test_csv_of_a_chart_with_hidden_series_leaves_their_rows_out(tmp_path):
+    spec = charts.charts_for(DATASET, "overview")[0].with_series({"governance"})
+    out = export_chart(spec, tmp_path / "events.csv", "csv")
+
+    _, rows = read_csv(out)
+    governance = [m.id for m in DATASET.milestones() if m.themes[0] == "governance"]
+    assert [r["milestone_id"] for r in rows] == governance and governance
 
 
 # -- safe writes -----------------------------------------------------------------------

@@ -17,7 +17,11 @@ from PySide6.QtGui import QImage
 from gzexplorer import charts, model, paths
 
 DATASET = model.load(paths.builtin_pack())
-CSV_COLUMNS = ["indicator_id", "indicator", "unit", "year", "value", "status", "source"]
+CSV_COLUMNS = {
+    "line": ["indicator_id", "indicator", "unit", "year", "value", "status", "source"],
+    "bar": ["figure_id", "label", "value", "unit", "qualifier", "year", "quote", "source"],
+    "timeline": ["milestone_id", "year", "title", "themes", "source"],
+}
 
 # No display and no platform chosen: the command must go offscreen by itself.
 HEADLESS = {
@@ -122,7 +126,7 @@ def test_export_csv(tmp_path):
 
     succeeded(proc)
     columns, rows = read_csv(tmp_path / "data.csv")
-    assert columns == CSV_COLUMNS
+    assert columns == CSV_COLUMNS["line"]
     expected = spec("economy").rows
     assert [(r["indicator_id"], r["year"]) for r in rows] == [
         (e.indicator_id, str(e.year)) for e in expected
@@ -146,7 +150,7 @@ def test_format_follows_the_file_extension(qapp, tmp_path, name):
         assert root.tag.rsplit("}", 1)[-1] == "svg"
         assert root.findtext("{*}title") == spec("culture").title
     else:
-        assert read_csv(out)[0] == CSV_COLUMNS
+        assert read_csv(out)[0] == CSV_COLUMNS[spec("culture").kind]
 
 
 def test_transparent_png(qapp, tmp_path):
@@ -182,7 +186,7 @@ def test_export_all_writes_every_chart_and_an_index(qapp, tmp_path):
         root = ET.parse(site / f"{stem}.svg").getroot()
         assert root.findtext("{*}title") == s.title
         columns, rows = read_csv(site / f"{stem}.csv")
-        assert columns == CSV_COLUMNS
+        assert columns == CSV_COLUMNS[s.kind]
         assert len(rows) == len(s.rows), stem
 
 
@@ -336,7 +340,8 @@ def test_a_chinese_csv_keeps_only_the_sources_in_its_source_column(tmp_path, cha
 
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert rows and any("\u4e00" <= ch <= "\u9fff" for ch in rows[0]["indicator"])  # Chinese
+    name = {1: "indicator", 2: "label"}[chart]  # the line's series, the bar's figure
+    assert rows and any("\u4e00" <= ch <= "\u9fff" for ch in rows[0][name])  # Chinese
     assert all(not r["source"].startswith(("来源", "Source")) for r in rows)
     assert all(r["source"] for r in rows)
 

@@ -245,6 +245,7 @@ def test_the_table_view_speaks_the_interface_language(qtbot, window):
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         pytest.skip("no CJK font installed")
     window.show_view("economy")
+    window.chart_panel.set_page(1)  # the table, whose columns are the chart's kind's
     window.set_language("zh_CN")
     model = window.chart_panel.table_model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
@@ -252,3 +253,58 @@ def test_the_table_view_speaks_the_interface_language(qtbot, window):
     window.set_language("en")
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
     assert headers == ["Id", "Indicator", "Unit", "Year", "Value", "Status", "Source"]
+
+
+def table_of(window, kind: str) -> list[list[str]]:
+    """The headers and first row of the Table view of the view's first chart of ``kind``."""
+    panel = window.chart_panel
+    panel.set_current(next(i for i, s in enumerate(panel.charts()) if s.kind == kind))
+    panel.set_page(1)
+    model = panel.table_model
+    columns = range(model.columnCount())
+    return [
+        [model.headerData(i, Qt.Orientation.Horizontal) for i in columns],
+        [model.index(0, i).data() for i in columns],
+    ]
+
+
+def test_bars_and_events_have_their_own_columns_in_the_table(qtbot, window):
+    window.show_view("economy")
+    assert table_of(window, "bar") == [
+        ["Id", "Figure", "Value", "Unit", "Qualifier", "Year", "Quote", "Source"],
+        [
+            "cloud_registered_users",
+            "Registered users",
+            "170,000",
+            "count",
+            "more_than",
+            "",
+            "more than 170,000 registered users",
+            window.dataset.info.citation,
+        ],
+    ]
+    headers, first = table_of(window, "timeline")
+    assert headers == ["Id", "Year", "Event", "Themes", "Source"]
+    assert first[:4] == [
+        "big_data_2012",
+        "2012",
+        "Big data catches the government's attention",
+        "economy;ecology",
+    ]
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.skip("no CJK font installed")
+    window.set_language("zh_CN")
+    try:
+        assert table_of(window, "bar")[0] == [
+            "编号",
+            "数据",
+            "数值",
+            "单位",
+            "限定词",
+            "年份",
+            "原文",
+            "来源",
+        ]
+        assert table_of(window, "timeline")[0] == ["编号", "年份", "事件", "主题", "来源"]
+    finally:
+        window.set_language("en")

@@ -27,6 +27,7 @@ from packtools import (
     replace_text,
     set_field,
     tab_delimited,
+    theme_colors,
 )
 
 
@@ -296,7 +297,19 @@ WARNING_CASES = {
                 "figures.csv", "%,about,,heritage;industry,,", "%,about,,heritage;industry,Towns,"
             )(pack),
         ),
-        'figures.csv:2: group: the figures of group "Towns" do not share a unit (towns, %)',
+        'figures.csv:2: group: the figures of group "Towns" do not share a unit (towns, %): '
+        "the group is drawn as one bar chart per unit",
+    ),
+    "indistinct-color": (
+        theme_colors("#0072B2", "#1F7FB8"),
+        'themes.csv:3: color: theme "heritage": colour #1F7FB8 is too close to #0072B2 of '
+        'theme "industry" (CIEDE2000 5.0 on the light background, under 15); '
+        "it is drawn in #D55E00",
+    ),
+    "unreadable-color": (
+        theme_colors("", "blue"),
+        'themes.csv:3: color: theme "heritage": "blue" is not a colour written #RRGGBB; '
+        "it is drawn in #D55E00",
     ),
 }
 

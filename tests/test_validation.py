@@ -393,11 +393,15 @@ def test_stress_packs_load_and_pass_frictionless_validate(name):
 
 
 def test_stress_packs_warn_only_where_meant_to():
-    """edge passes --strict; busy's one warning is its mixed-unit figure group (issue 16)."""
+    """edge passes --strict; busy warns of its two near-identical theme colours (the 6th
+    is drawn in another) and its mixed-unit figure group (drawn per unit), issue 16."""
     assert run_cli("validate", "--strict", str(PACKS / "edge")).returncode == 0
     busy = json.loads(run_cli("validate", "--json", str(PACKS / "busy")).stdout)
     assert busy["valid"]
-    assert [(p["code"], p["row"]) for p in busy["problems"]] == [("group-mixed-units", 8)]
+    assert [(p["file"], p["code"], p["row"]) for p in busy["problems"]] == [
+        ("themes.csv", "indistinct-color", 7),
+        ("figures.csv", "group-mixed-units", 8),
+    ]
 
 
 def test_utf8_bom_is_accepted_in_tables_and_the_document(tmp_path):

@@ -98,6 +98,14 @@
         <translation>指标</translation>
     </message>
     <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -112,6 +120,18 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Source</source>
@@ -185,12 +205,24 @@
         <translation>来源：%1</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>数量</translation>
     </message>
     <message>
         <source> (logarithmic scale)</source>
         <translation>（对数刻度）</translation>
+    </message>
+    <message>
+        <source>per cent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Other</source>

@@ -12,10 +12,12 @@ from gzexplorer.charts.views import OVERVIEW, views
 if TYPE_CHECKING:
     from gzexplorer.charts.build import charts_for, document_source, figures_for
     from gzexplorer.charts.spec import (
-        TABLE_COLUMNS,
+        COLUMNS,
         Annotation,
         ChartSpec,
+        FigureRow,
         Mark,
+        MilestoneRow,
         Ref,
         Series,
         TableRow,
@@ -25,10 +27,12 @@ _LAZY = {
     "charts_for": "build",
     "document_source": "build",
     "figures_for": "build",
-    "TABLE_COLUMNS": "spec",
+    "COLUMNS": "spec",
     "Annotation": "spec",
     "ChartSpec": "spec",
+    "FigureRow": "spec",
     "Mark": "spec",
+    "MilestoneRow": "spec",
     "Ref": "spec",
     "Series": "spec",
     "TableRow": "spec",
@@ -46,10 +50,12 @@ def __getattr__(name: str):
 
 __all__ = [
     "OVERVIEW",
-    "TABLE_COLUMNS",
+    "COLUMNS",
     "Annotation",
     "ChartSpec",
+    "FigureRow",
     "Mark",
+    "MilestoneRow",
     "Ref",
     "Series",
     "TableRow",

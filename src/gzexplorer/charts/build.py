@@ -4,7 +4,8 @@ Rules (no figure or title is hard-coded, so another pack works unchanged):
 
 * line chart: the theme's indicators, one chart per unit; missing years are gaps,
   qualitative cells become annotations, not-reported years a footnote;
-* bar chart: the theme's figures that share a ``group`` and a unit (two or more);
+* bar chart: the theme's figures of one ``group`` (two or more); a group whose figures
+  do not share a unit is drawn as one chart per unit, each titled with its unit;
 * timeline: the theme's milestones (on the Overview: all of them, coloured by theme).
 """
 
@@ -22,7 +23,9 @@ from gzexplorer.charts.spec import (
     OVERVIEW,
     Annotation,
     ChartSpec,
+    FigureRow,
     Mark,
+    MilestoneRow,
     PointMarks,
     Ref,
     Series,
@@ -238,20 +241,26 @@ def _source_line(source: str) -> str:
 
 
 def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[ChartSpec]:
-    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    """A chart per group of two or more figures; a group whose figures do not share a
+    unit gets one per unit (a lone figure of a unit too), titled "Group (unit)"."""
+    groups: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f in dataset.figures(theme_id):
         if f.group:
-            groups[(f.group, f.unit)].append(f)
+            groups[f.group][f.unit].append(f)
+    parts = [  # (split, unit, figures) per chart; a group of one figure: its card shows it
+        (len(by_unit) > 1, unit_id, figures)
+        for by_unit in groups.values()
+        if sum(len(figures) for figures in by_unit.values()) >= 2
+        for unit_id, figures in by_unit.items()
+    ]
     charts = []
-    n = 0
     lang = ctx.language
     sources = _sources([], dataset)
-    for (_group, unit_id), figures in groups.items():
-        if len(figures) < 2:
-            continue
-        n += 1
-        group = figures[0].text("group", lang)
+    for n, (split, unit_id, figures) in enumerate(parts, start=1):
+        group = figures[0].text("group", lang)  # the chart's title
         unit = figures[0].text("unit", lang) if unit_id != "count" else unit_id
+        if split:
+            group = _fill(translate("Charts", "%1 (%2)"), group, _unit_name(unit))
         # bars drawn bottom-up; keep the document's order top-down
         ordered = list(reversed(figures))
         marks = []
@@ -286,9 +295,31 @@ def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Char
                 context=ctx,
                 categories=tuple(m.label for m in marks),
                 alt_text=f"{group}: {alt}.",
+                table=tuple(
+                    FigureRow(
+                        f.id,
+                        f.text("label", lang),
+                        f.value,
+                        unit,
+                        f.qualifier,
+                        f.year,
+                        f.quote,
+                        sources["source_text"],
+                    )
+                    for f in figures
+                ),
             )
         )
     return charts
+
+
+def _unit_name(unit: str) -> str:
+    """A unit as a title names it: "per cent", "number" (for count), else as written."""
+    if unit == "%":
+        return translate("Charts", "per cent")
+    if unit == "count":
+        return translate("Charts", "number")
+    return unit
 
 
 # -- timelines -----------------------------------------------------------------------
@@ -303,6 +334,8 @@ def _timeline(
 ) -> ChartSpec:
     themes = dataset.themes()
     order = {t.id: i for i, t in enumerate(themes)}
+    # one colour per theme (the pack's while it stays distinct), the last for "Other"
+    colors = [c.color for c in palette.choose([t.color for t in themes] + [""])]
     lang = ctx.language
     sources = _sources([], dataset)
     grouped: dict[str, list[Mark]] = defaultdict(list)
@@ -321,10 +354,10 @@ def _timeline(
                 if key in order
                 else translate("Charts", "Other")
             )
-            color = palette.color(order.get(key, len(order)))
+            color = colors[order.get(key, len(order))]
         else:
             name = translate("Charts", "Milestones")
-            color = palette.color(order.get(view_id, 0))
+            color = colors[order.get(view_id, 0)]
         series.append(Series(key or "other", name, "", color, tuple(marks)))
     years = [m.year for m in milestones]
     if view_id == OVERVIEW:
@@ -350,4 +383,10 @@ def _timeline(
         **sources,
         context=ctx,
         alt_text=f"{title}: {alt or translate('Charts', 'No dated events')}.",
+        table=tuple(
+            MilestoneRow(
+                m.id, m.year, m.text("title", lang), ";".join(m.themes), sources["source_text"]
+            )
+            for m in milestones
+        ),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cached_property
 from typing import Any
 
@@ -179,9 +179,9 @@ class Annotation:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRow:
-    """One row of the chart's data, as the table view and the CSV export show it."""
+    """One point of a line chart, as the table view and the CSV export show it."""
 
     indicator_id: str
     indicator: str
@@ -192,7 +192,38 @@ class TableRow:
     source: str
 
 
-TABLE_COLUMNS = ("indicator_id", "indicator", "unit", "year", "value", "status", "source")
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """One bar of a bar chart: the figure as the pack states it."""
+
+    figure_id: str
+    label: str
+    value: float
+    unit: str
+    qualifier: str
+    year: int | None
+    quote: str  # the words of the passage that state it
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneRow:
+    """One event of a timeline."""
+
+    milestone_id: str
+    year: int
+    title: str
+    themes: str  # theme ids, ";"-separated as in the pack
+    source: str
+
+
+Row = TableRow | FigureRow | MilestoneRow
+
+# The columns of each kind of chart's table and CSV: the fields of its rows, in order.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    kind: tuple(f.name for f in fields(row))
+    for kind, row in (("line", TableRow), ("bar", FigureRow), ("timeline", MilestoneRow))
+}
 
 
 @dataclass(frozen=True)
@@ -213,23 +244,24 @@ class ChartSpec:
     alt_text: str = ""
     source_text: str = ""  # the sources without the words "Source:" (table, CSV)
     context: ChartContext = ENGLISH  # the language and number format of its words
+    # bar charts and timelines: a row per figure or event, in reading order (a line
+    # chart's rows are read from its series)
+    table: tuple[FigureRow | MilestoneRow, ...] = ()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The names of the columns of ``rows``: the chart kind's."""
+        return COLUMNS[self.kind]
 
     @cached_property
-    def rows(self) -> Sequence[TableRow]:
-        """The chart's data, as the table view and the CSV export show it."""
+    def rows(self) -> Sequence[Row]:
+        """The chart's data, as the table view and the CSV export show it: the rows of
+        the elements shown (hidden series leave theirs out)."""
         if self.kind == "line":
             return LineRows(self)
-        source = self.source_text
-        if self.kind == "bar":  # bars are drawn bottom-up; rows read top-down
-            return tuple(
-                TableRow(m.ref.id, m.label, s.unit, m.ref.year, m.y, m.status, source)
-                for s in self.series
-                for m in reversed(s.marks)
-            )
-        events = sorted(self.marks(), key=lambda m: m.x)
-        return tuple(
-            TableRow(m.ref.id, m.label, "", m.ref.year, None, "event", source) for m in events
-        )
+        shown = {m.ref.id for m in self.marks()}
+        key = self.columns[0]
+        return tuple(r for r in self.table if getattr(r, key) in shown)
 
     def marks(self):
         for s in self.series:

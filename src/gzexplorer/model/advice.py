@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from gzexplorer.charts import palette  # a leaf module: no Qt, no pandas
 from gzexplorer.model import profile
 from gzexplorer.model.errors import Problems
 
@@ -71,6 +72,9 @@ def check(tables: dict[str, pd.DataFrame], files: dict[str, str], problems: Prob
                 code="unknown-icon",
             )
 
+    if "color" in themes.columns:
+        _check_colors(themes, files["themes"], problems)
+
     groups = figures[figures["group"].str.strip() != ""].groupby("group", sort=False)
     for name, group in groups:
         units = list(dict.fromkeys(group["unit"]))
@@ -79,8 +83,47 @@ def check(tables: dict[str, pd.DataFrame], files: dict[str, str], problems: Prob
             problems.warn(
                 files["figures"],
                 f'the figures of group "{name}" do not share a unit '
-                f"({', '.join(units)}); the group's bar chart cannot show them all",
+                f"({', '.join(units)}): the group is drawn as one bar chart per unit",
                 row=row,
                 field="group",
                 code="group-mixed-units",
+            )
+
+
+def _check_colors(themes: pd.DataFrame, file: str, problems: Problems) -> None:
+    """A theme colour that is not one, or that cannot be told from the white background
+    or from another theme's colour: the charts draw a palette colour instead."""
+    ordered = themes.sort_values("order", kind="stable")  # the sidebar's, as the charts
+    rows = [int(i) + 2 for i in ordered.index]
+    ids = list(ordered["id"])
+    written = [str(c).strip() for c in ordered["color"]]
+    choices = palette.choose(written)
+    for k, (raw, choice) in enumerate(zip(written, choices, strict=True)):
+        where = {"row": rows[k], "field": "color"}
+        if raw and not choice.given:
+            problems.warn(
+                file,
+                f'theme "{ids[k]}": "{raw}" is not a colour written #RRGGBB; '
+                f"it is drawn in {choice.color}",
+                code="unreadable-color",
+                **where,
+            )
+        elif choice.given and not choice.kept:
+            if choice.clash >= 0:
+                j = choice.clash
+                why = (
+                    f'is too close to {choices[j].color} of theme "{ids[j]}" '
+                    f"(CIEDE2000 {choice.difference:.1f} on the {choice.scheme} background, "
+                    f"under {palette.MIN_DIFFERENCE:g})"
+                )
+            else:
+                why = (
+                    f"has too little contrast on the white background "
+                    f"({choice.contrast:.1f}:1, under {palette.MIN_CONTRAST:g}:1)"
+                )
+            problems.warn(
+                file,
+                f'theme "{ids[k]}": colour {choice.given} {why}; it is drawn in {choice.color}',
+                code="indistinct-color",
+                **where,
             )

@@ -84,7 +84,7 @@ class Dataset(ThemeAndPassageQueries):
         self.document = document
         themes = tables["themes"].sort_values("order", kind="stable")
         self._themes = [
-            Theme(r.id, r.name, r.description, int(r.order), r.icon, tr)
+            Theme(r.id, r.name, r.description, int(r.order), r.icon, tr, getattr(r, "color", ""))
             for r, tr in zip(
                 themes.itertuples(index=False), _translations(themes, "themes"), strict=True
             )

@@ -33,6 +33,7 @@ class Theme(Translatable):
     order: int
     icon: str = ""
     translations: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    color: str = ""  # the pack's colour for it, as written ("" none); see charts.palette
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ def preview(path: str | Path) -> PackPreview | None:
                     int(r["order"]),
                     r.get("icon", ""),
                     profile.translations("themes", r),
+                    r.get("color") or "",
                 )
                 for r in _rows(tables["themes"])
             ),

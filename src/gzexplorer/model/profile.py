@@ -92,6 +92,11 @@ RESOURCES: dict[str, dict[str, Need]] = {
         "description": Need("text", meaning="One or two sentences on the theme."),
         "order": Need("integer", required=True, meaning="Position in the sidebar, ascending."),
         "icon": Need("text", meaning="A built-in icon name, or empty."),
+        "color": Need(
+            "text",
+            omissible=True,
+            meaning="The theme's colour, #RRGGBB; empty: a colour of the palette.",
+        ),
     },
     "excerpts": {
         "id": _id("Passage id."),

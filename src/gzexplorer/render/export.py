@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gzexplorer.charts import TABLE_COLUMNS, ChartSpec
+from gzexplorer.charts import ChartSpec
 from gzexplorer.files import WriteError, write_bytes
 from gzexplorer.render.canvas import ChartCanvas
 from gzexplorer.render.style import ChartStyle, export_scale
@@ -133,23 +133,20 @@ def svg_bytes(spec: ChartSpec, width: int, height: int, style: ChartStyle | None
 
 
 def csv_text(spec: ChartSpec) -> str:
-    """Exactly the data the chart shows, in tidy columns; missing values stay empty."""
+    """Exactly the data the chart shows, in the tidy columns of its kind (README: CSV
+    columns); missing values stay empty, numbers keep every digit."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(TABLE_COLUMNS)
+    writer.writerow(spec.columns)
     for r in spec.rows:
-        writer.writerow(
-            [
-                r.indicator_id,
-                r.indicator,
-                r.unit,
-                "" if r.year is None else r.year,
-                "" if r.value is None else f"{r.value:.15g}",
-                r.status,
-                r.source,
-            ]
-        )
+        writer.writerow([_csv_cell(getattr(r, c)) for c in spec.columns])
     return out.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    return f"{value:.15g}" if isinstance(value, float) else value
 
 
 def export_chart(
