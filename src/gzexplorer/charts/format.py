@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from decimal import Decimal
 
 from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.i18n import translate
@@ -17,9 +16,16 @@ def number(value: float | None, context: ChartContext = ENGLISH) -> str:
         return "–"
     if abs(value) >= 1e15:
         return compact(value, context)
-    plain = format(Decimal(f"{value:.10g}"), "f")  # 1.2e+10 -> 12000000000, 1e-07 -> 0.0000001
-    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    decimals = _decimals(f"{value:.10g}")  # as many as the value has, up to 10 digits
+
     return _localised(f"{value:,.{decimals}f}", context)
+
+
+def _decimals(digits: str) -> int:
+    """How many decimals '12.5', '1.2e+10' (0) or '1.5e-07' (8) has written out."""
+    mantissa, _, exponent = digits.partition("e")
+    written = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return max(0, written - int(exponent or 0))
 
 
 def _localised(text: str, context: ChartContext) -> str:

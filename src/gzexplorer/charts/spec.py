@@ -270,8 +270,10 @@ class ChartSpec:
     @property
     def can_log(self) -> bool:
         """Whether a logarithmic scale is offered: bars whose values are all above zero."""
+        if self.kind != "bar":  # (a line's marks are made one by one when read)
+            return False
         values = [m.y for m in self.marks()]
-        return self.kind == "bar" and bool(values) and all(v is not None and v > 0 for v in values)
+        return bool(values) and all(v is not None and v > 0 for v in values)
 
     def on_log_scale(self) -> ChartSpec:
         """The same bars on a logarithmic scale, which the subtitle says."""

@@ -13,14 +13,18 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gzexplorer.model import packfiles, profile
 from gzexplorer.model.entities import Excerpt, PackInfo, Theme
 from gzexplorer.model.errors import Problems
-from gzexplorer.model.facts import Milestone
 from gzexplorer.model.loader import Resource, read_pack
 from gzexplorer.model.queries import ThemeAndPassageQueries
+
+if TYPE_CHECKING:
+    from gzexplorer.model.facts import Milestone
 
 _LIMIT = 64 * 2**20  # a preview never reads big files
 
@@ -31,11 +35,19 @@ class PackPreview(ThemeAndPassageQueries):
     info: PackInfo
     _themes: tuple[Theme, ...]
     _excerpts: tuple[Excerpt, ...]
-    _milestones: tuple[Milestone, ...]
+    milestone_table: Resource  # read when the Overview's timeline is first asked for
     figure_counts: dict[str, int]  # theme id -> number of figures
     headline_count: int
 
     complete = False  # themes, passages and milestones: no figures, series nor search
+
+    @cached_property
+    def _milestones(self) -> tuple[Milestone, ...]:
+        """The milestones, read on first use: the first frame does not need them."""
+        try:
+            return _milestones(self.milestone_table)
+        except Exception:  # noqa: BLE001 - as for the preview: the full load explains
+            return ()
 
 
 def _rows(resource: Resource) -> list[dict[str, str]]:
@@ -61,6 +73,27 @@ def _splitter(resource: Resource, name: str):
 def _rejected(row: dict[str, str]) -> bool:
     """A drafted row the review rejected: the explorer does not show it."""
     return (row.get("review") or "").strip() == "rejected"
+
+
+def _milestones(table: Resource) -> tuple[Milestone, ...]:
+    from gzexplorer.model.facts import Milestone  # (its records cost the first frame)
+
+    themes, sources = _splitter(table, "themes"), _splitter(table, "excerpt_ids")
+    dated = (
+        Milestone(
+            r["id"],
+            int(r["year"]),
+            r["title"],
+            r.get("description", ""),
+            themes(r.get("themes", "")),
+            sources(r.get("excerpt_ids", "")),
+            profile.translations("milestones", r),
+        )
+        for r in _rows(table)
+        if r.get("year", "").strip().isdigit()  # else the full load says why
+        and not _rejected(r)
+    )
+    return tuple(sorted(dated, key=lambda m: m.year))
 
 
 def preview(path: str | Path) -> PackPreview | None:
@@ -97,26 +130,6 @@ def preview(path: str | Path) -> PackPreview | None:
             ),
             key=lambda e: e.order,
         )
-        milestones = tables["milestones"]
-        milestone_themes = _splitter(milestones, "themes")
-        milestone_sources = _splitter(milestones, "excerpt_ids")
-        dated = sorted(
-            (
-                Milestone(
-                    r["id"],
-                    int(r["year"]),
-                    r["title"],
-                    r.get("description", ""),
-                    milestone_themes(r.get("themes", "")),
-                    milestone_sources(r.get("excerpt_ids", "")),
-                    profile.translations("milestones", r),
-                )
-                for r in _rows(milestones)
-                if r.get("year", "").strip().isdigit()  # else the full load says why
-                and not _rejected(r)
-            ),
-            key=lambda m: m.year,
-        )
         figures = tables["figures"]
         figure_themes = _splitter(figures, "themes")
         headline = figures.schema.field("headline")
@@ -130,7 +143,13 @@ def preview(path: str | Path) -> PackPreview | None:
             headlines += r.get("headline", "") in headline.true_values
         info = PackInfo.from_descriptor(pack.descriptor)
         return PackPreview(
-            pack.folder, info, tuple(themes), tuple(excerpts), tuple(dated), counts, headlines
+            pack.folder,
+            info,
+            tuple(themes),
+            tuple(excerpts),
+            tables["milestones"],
+            counts,
+            headlines,
         )
     except Exception:  # noqa: BLE001 - any surprise: no preview, the full load explains
         return None

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from gzexplorer.markup import escape, plain
-from gzexplorer.ui.fonts import mend_styled_text
 from gzexplorer.ui.item_models import (
     AccessibleDescriptionRole,
     Card,
@@ -322,7 +321,10 @@ class ExcerptDelegate(QStyledItemDelegate):
             f'<div style="color:{muted}; font-size:{small:.1f}pt">{escape(header)}</div>'
             f'<div style="margin-top:3px">{body}</div>'
         )
-        mend_styled_text(doc)  # italic (captions, quotes) that its italic face lacks
+        if not (header + e.text).isascii():  # every face has ASCII: nothing to mend
+            from gzexplorer.ui.fonts import mend_styled_text
+
+            mend_styled_text(doc)  # italic (captions, quotes) that its italic face lacks
         doc.setTextWidth(max(50.0, width))
         return doc
 
