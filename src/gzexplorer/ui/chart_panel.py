@@ -321,6 +321,14 @@ class ChartPanel(QWidget):
         self._display(self.current_spec())
         self._fill_series_menu()
 
+    def drop_kept_charts(self) -> None:
+        """Forget every drawn chart (another pack's charts are coming)."""
+        while self._canvases:
+            _, (_, old) = self._canvases.popitem(last=False)
+            self.canvas_stack.removeWidget(old)
+            old.deleteLater()
+        self.canvas = None
+
     def _canvas_for(self, spec: ChartSpec | None) -> ChartCanvas:
         """The canvas that shows ``spec`` (drawn now if it is not kept yet)."""
         key = (id(spec), tuple(sr.id for sr in spec.series) if spec is not None else ())

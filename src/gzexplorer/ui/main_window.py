@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.state.set_dataset(dataset)
         if dataset.complete and self.chart_panel is None:
             self.column.attach_charts(self.look.dark)
+        elif self.chart_panel is not None and old is not dataset:
+            self.chart_panel.drop_kept_charts()  # the old pack's: never shown again
         views = self._views()
         self.sidebar.show_pack(dataset, views, self.look.language)
         self.actions.set_views(views)
