@@ -160,6 +160,29 @@ class Review:
             return self.get(c, "source_text")
         return self.get(c, "description") or self.get(c, "year")
 
+    def passage_view(self, c: Candidate) -> tuple[str, list[tuple[int, int]]]:
+        """The text of the row's passages (blank lines between) and the spans in it to
+        mark: the quote, the printed cell in its year's line, the event's sentence."""
+        text = "\n\n".join(t for _e, t in self.passage_texts(c))
+        marked = self.marked(c).split()
+        if not marked:
+            return text, []
+        words = r"\s+".join(map(re.escape, marked))
+        pattern = re.compile(rf"(?<![\w.]){words}(?!\w)" if c.table == "observations" else words)
+        if c.table == "observations":  # the cell in the line of its year
+            year = re.compile(rf"(?<!\d){self.get(c, 'year')}(?!\d)")
+            at = 0
+            for line in text.splitlines(keepends=True):
+                y = year.search(line)
+                m = pattern.search(line, y.end()) if y else None
+                if m:
+                    return text, [(at + m.start(), at + m.end())]
+                at += len(line)
+        m = pattern.search(text)
+        if m is None and c.table == "milestones":
+            m = re.search(rf"(?<!\d){self.get(c, 'year')}(?!\d)", text)
+        return text, [(m.start(), m.end())] if m else []
+
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for c in self.candidates:
