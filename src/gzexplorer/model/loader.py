@@ -186,9 +186,7 @@ def validate(path: str | Path, texts: dict[str, str] | None = None) -> Report:
         if texts is not None and name in texts:
             text = texts[name]
         else:
-            text = packfiles.read_text(
-                res.path, res.rel, problems, records=True, resource=res.raw
-            )
+            text = packfiles.read_text(res.path, res.rel, problems, records=True, resource=res.raw)
         if text is None:
             continue
         table = csvtable.read_table(text, res.rel, res.schema, res.dialect, problems)

@@ -130,8 +130,14 @@ class ReviewFilter(QSortFilterProxyModel):
         self.state = ""
 
     def set_filter(self, kind: str, state: str) -> None:
+        self.beginFilterChange()
         self.kind, self.state = kind, state
-        self.invalidateFilter()
+        self.endFilterChange()
+
+    def refilter(self) -> None:
+        """Filter again: a row's review state changed."""
+        self.beginFilterChange()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -56,6 +57,7 @@ class ReviewView(QWidget):
         self.setObjectName("reviewView")
         self.review = review
         self.stack = QUndoStack(self)
+        self._filled: Candidate | None = None  # the row the editor shows
         self.model = ReviewModel(review, self)
         self.proxy = ReviewFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -142,12 +144,9 @@ class ReviewView(QWidget):
         edit_buttons.addWidget(self.cancel_button)
         edit_buttons.addWidget(self.apply_button)
         self.form.addRow(edit_buttons)
-        QShortcut(  # Escape in the editor: back to the list, unchanged
-            QKeySequence("Escape"),
-            self.editor,
-            self.cancel_edit,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        escape = QShortcut(QKeySequence("Escape"), self.editor)  # to the list, unchanged
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancel_edit)
 
         right = QWidget()
         right_col = QVBoxLayout(right)
@@ -195,9 +194,9 @@ class ReviewView(QWidget):
             ("Return", self.start_edit),
             ("Enter", self.start_edit),
         ):
-            QShortcut(
-                QKeySequence(keys), self.list, slot, context=Qt.ShortcutContext.WidgetShortcut
-            )
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # not in the editor
+            shortcut.activated.connect(slot)
         self.undo_action = self._action(self.stack.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(self.stack.redo, "Ctrl+Shift+Z")
         self.save_action = self._action(self.saveRequested.emit, QKeySequence.StandardKey.Save)
@@ -374,13 +373,16 @@ class ReviewView(QWidget):
             "\n".join(self.tr("⚠ Not saved as it is: %1").replace("%1", p) for p in problems)
         )
         self.problem.setVisible(bool(problems))
-        self._fill_editor(c)
+        focus = QApplication.focusWidget()
+        if c != self._filled or not (focus and self.editor.isAncestorOf(focus)):
+            self._fill_editor(c)  # not over what the user is typing (a check came)
 
     def marked_text(self) -> str:
         """The words marked in the passage (what a person sees highlighted)."""
         return " ".join(s.cursor.selectedText() for s in self.passage.extraSelections())
 
     def _fill_editor(self, c: Candidate) -> None:
+        self._filled = c
         shown = set(FIELDS[c.table]) | ({"label"} if c.table == "milestones" else set())
         for field, w in self.fields.items():
             self.form.setRowVisible(w, field in shown)
@@ -447,7 +449,7 @@ class ReviewView(QWidget):
 
     def _done(self, c: Candidate) -> None:
         """After a change is applied or reverted: show it, with the row selected."""
-        self.proxy.invalidateFilter()
+        self.proxy.refilter()
         self.refresh(c)
         if not self.select(c) and self.current() is None:
             self.select_row(0)
