@@ -22,21 +22,19 @@ _ROOT = QModelIndex()
 
 
 def kind_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "figures": tr("ReviewModel", "Figure"),
-        "observations": tr("ReviewModel", "Table cell"),
-        "milestones": tr("ReviewModel", "Event"),
+        "figures": QCoreApplication.translate("ReviewModel", "Figure"),
+        "observations": QCoreApplication.translate("ReviewModel", "Table cell"),
+        "milestones": QCoreApplication.translate("ReviewModel", "Event"),
     }
 
 
 def review_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "draft": tr("ReviewModel", "Draft"),
-        "accepted": tr("ReviewModel", "Accepted"),
-        "rejected": tr("ReviewModel", "Rejected"),
-        "edited": tr("ReviewModel", "Edited"),
+        "draft": QCoreApplication.translate("ReviewModel", "Draft"),
+        "accepted": QCoreApplication.translate("ReviewModel", "Accepted"),
+        "rejected": QCoreApplication.translate("ReviewModel", "Rejected"),
+        "edited": QCoreApplication.translate("ReviewModel", "Edited"),
     }
 
 

@@ -248,7 +248,7 @@ class ReviewView(QWidget):
             "year": self.tr("&Year"),
             "status": self.tr("Stat&us"),
             "note": self.tr("&Note"),
-            "quote": self.tr("Q&uote"),
+            "quote": self.tr("Quot&e"),
         }
         for field, text in names.items():
             self.field_labels[field].setText(text)
