@@ -93,7 +93,7 @@ def card_ids(window) -> list[str]:
 def test_a_draft_pack_opens_its_review_with_the_quote_marked(qtbot, make_window, drafted):
     w, view = open_review(qtbot, make_window, drafted)
     assert view.windowTitle().startswith("Review — Leapfrogging")
-    assert "57 candidate(s)" in view.counts.text() and "Draft: 57" in view.counts.text()
+    assert "Candidates: 57" in view.counts.text() and "Draft: 57" in view.counts.text()
     assert current_row(view)[:3] == ("Figure", "Years of experience", "20")
     assert view.marked_text() == "20 years of experience"
     assert "Her 20 years of experience span" in view.passage.toPlainText()
@@ -184,7 +184,7 @@ def test_an_edit_that_breaks_provenance_is_said_and_not_saved(qtbot, make_window
     assert current_row(view)[5] == "⚠ Edited"
     assert view.problem.isVisible()
     assert '758 is not a number the quote "757 in total" states' in view.problem.text()
-    assert "no longer pass the provenance checks" in view.message.text()
+    assert "no longer pass the provenance checks: 1" in view.message.text()
     key(qtbot, view, Qt.Key.Key_S, CTRL)
     assert view.message.text().startswith("Not saved")
     assert (drafted / "figures.csv").read_bytes() == before
@@ -225,12 +225,12 @@ def test_edits_are_kept_when_the_window_goes_without_saving(qtbot, make_window, 
     w.review.close_review()
     w.close()
     w2, view2 = open_review(qtbot, make_window, drafted)
-    assert "Unsaved review edits of 2 row(s)" in view2.message.text()
+    assert "were kept (rows: 2)" in view2.message.text()
     assert view2.restore_button.isVisible()
     assert shown(view2)[0][5] == "Draft"
     qtbot.mouseClick(view2.restore_button, Qt.MouseButton.LeftButton)
     assert [r[5] for r in shown(view2)[:3]] == ["Rejected", "Accepted", "Draft"]
-    assert view2.message.text() == "Restored the edits of 2 row(s)."
+    assert view2.message.text() == "Edits restored (rows: 2)."
     qtbot.waitUntil(lambda: "traditional_villages" in card_ids(w2))
     assert "years_experience" not in {f.id for f in w2.dataset.figures()}
 
@@ -273,7 +273,7 @@ def test_edits_are_restored_after_the_app_is_killed(qtbot, make_window, drafted,
     assert (drafted / SIDE_FILE).exists()
     assert all(r["review"] == "draft" for r in rows(drafted, "figures"))  # not saved
     w, view = open_review(qtbot, make_window, drafted)
-    assert "Unsaved review edits of 3 row(s)" in view.message.text()
+    assert "were kept (rows: 3)" in view.message.text()
     view.restore_button.click()
     assert [r[1] for r in shown(view)[:3]] == [
         "Years of experience",
@@ -333,7 +333,7 @@ def test_new_pack_from_document_drafts_and_opens_the_review(qtbot, make_window, 
         pass
     qtbot.waitUntil(lambda: w.review.view is not None and w.review.view.isVisible(), timeout=10000)
     assert w.dataset.folder == out and (out / "datapackage.json").exists()
-    assert w.review.view.counts.text().startswith(f"{len(w.review.review.candidates)} candidate")
+    assert w.review.view.counts.text().startswith(f"Candidates: {len(w.review.review.candidates)}")
     # a document that cannot be drafted: one clear message, nothing written
     empty = tmp_path / "empty.txt"
     empty.write_text("")

@@ -556,31 +556,25 @@ The details were written to %2.</source>
         <source>Review — %1</source>
         <translation>审阅 — %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Unsaved review edits of %n row(s) from %1 were kept. Restore them?</source>
-        <translation>
-            <numerusform>保留了 %1 未保存的 %n 行审阅编辑。要恢复吗？</numerusform>
-        </translation>
+    <message>
+        <source>Unsaved review edits from %1 were kept (rows: %2). Restore them?</source>
+        <translation>保留了 %1 未保存的审阅编辑（行数：%2）。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Edits restored (rows: %1).</source>
+        <translation>已恢复编辑（行数：%1）。</translation>
+    </message>
+    <message>
+        <source>⚠ Rows that no longer pass the provenance checks: %1 (marked ⚠). Fix or undo them before saving; the charts show the last edits that passed.</source>
+        <translation>⚠ 不再通过出处检查的行：%1（标有 ⚠）。请在保存前修正或撤销；图表显示最后一次通过检查的编辑。</translation>
     </message>
     <message>
         <source>Review edits were kept, but the pack&apos;s files have changed since: they cannot be restored. Discard them?</source>
         <translation>保留了审阅编辑，但数据包的文件此后已更改，无法恢复。要丢弃它们吗？</translation>
     </message>
-    <message numerus="yes">
-        <source>Restored the edits of %n row(s).</source>
-        <translation>
-            <numerusform>已恢复 %n 行的编辑。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Your edits cannot be kept in the pack&apos;s folder: %1</source>
         <translation>无法在数据包文件夹中保留您的编辑：%1</translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ %n row(s) no longer pass the provenance checks (marked ⚠): fix or undo before saving. The charts show the last edits that passed.</source>
-        <translation>
-            <numerusform>⚠ %n 行不再通过出处检查（标有 ⚠）：请在保存前修正或撤销。图表显示最后一次通过检查的编辑。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not saved: rows do not pass the checks. Fix or undo them:
@@ -814,11 +808,9 @@ The details were written to %2.</source>
         <source>J or Down: next · K or Up: previous · A: accept · R: reject · E or Enter: edit (Enter applies, Escape cancels) · Ctrl+Z / Ctrl+Shift+Z: undo / redo · Ctrl+S: save</source>
         <translation>J 或 ↓：下一项 · K 或 ↑：上一项 · A：接受 · R：拒绝 · E 或 Enter：编辑（Enter 应用，Esc 取消）· Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做 · Ctrl+S：保存</translation>
     </message>
-    <message numerus="yes">
-        <source>%n candidate(s)</source>
-        <translation>
-            <numerusform>%n 个候选项</numerusform>
-        </translation>
+    <message>
+        <source>Candidates: %1</source>
+        <translation>候选项：%1</translation>
     </message>
     <message>
         <source>⚠ Not saved as it is: %1</source>

@@ -208,10 +208,9 @@ class ReviewController(QObject):
         rows, when, fits = kept
         if fits:
             at = datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M")
-            text = self.tr(
-                "Unsaved review edits of %n row(s) from %1 were kept. Restore them?", "", rows
-            )
-            self.view.show_message(text.replace("%1", at), offer_restore=True)
+            text = self.tr("Unsaved review edits from %1 were kept (rows: %2). Restore them?")
+            text = text.replace("%1", at).replace("%2", str(rows))
+            self.view.show_message(text, offer_restore=True)
         else:
             text = self.tr(
                 "Review edits were kept, but the pack's files have changed since: they "
@@ -223,7 +222,7 @@ class ReviewController(QObject):
     def _restore(self, restore: bool) -> None:
         if restore:
             n = self.review.restore()
-            self.view.show_message(self.tr("Restored the edits of %n row(s).", "", n))
+            self.view.show_message(self.tr("Edits restored (rows: %1).").replace("%1", str(n)))
             self.view.refresh()
             self.check()
         else:
@@ -248,12 +247,10 @@ class ReviewController(QObject):
         bad = len(self.review.problems)
         if bad:
             text = self.tr(
-                "⚠ %n row(s) no longer pass the provenance checks (marked ⚠): fix or undo "
-                "before saving. The charts show the last edits that passed.",
-                "",
-                bad,
+                "⚠ Rows that no longer pass the provenance checks: %1 (marked ⚠). Fix or "
+                "undo them before saving; the charts show the last edits that passed."
             )
-            self.view.show_message(text, error=True)
+            self.view.show_message(text.replace("%1", str(bad)), error=True)
         elif self.view.message.text().startswith("⚠"):
             self.view.show_message("")
         if report.dataset is not None:

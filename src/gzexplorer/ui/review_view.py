@@ -337,7 +337,9 @@ class ReviewView(QWidget):
         names = review_names()
         parts = [f"{names[s]}: {counts[s]}" for s in profile.REVIEWS if counts.get(s)]
         self.counts.setText(
-            self.tr("%n candidate(s)", "", len(self.review.candidates)) + " — " + ", ".join(parts)
+            self.tr("Candidates: %1").replace("%1", str(len(self.review.candidates)))
+            + " — "
+            + ", ".join(parts)
         )
         self._show_current()
 
