@@ -511,6 +511,317 @@ The details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <source>&amp;New pack from document…</source>
+        <translation>从文档新建数据包(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Draft a data pack from a document and review it</source>
+        <translation>从文档起草数据包并审阅</translation>
+    </message>
+    <message>
+        <source>&amp;Review drafts…</source>
+        <translation>审阅草稿(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Accept, reject or edit the drafted rows</source>
+        <translation>接受、拒绝或编辑起草的行</translation>
+    </message>
+    <message>
+        <source>New pack from document</source>
+        <translation>从文档新建数据包</translation>
+    </message>
+    <message>
+        <source>Documents (%1);;All files (*)</source>
+        <translation>文档 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Folder for the new pack</source>
+        <translation>新数据包的文件夹</translation>
+    </message>
+    <message>
+        <source>Drafting a pack from %1…</source>
+        <translation>正在从 %1 起草数据包…</translation>
+    </message>
+    <message>
+        <source>Could not draft a pack</source>
+        <translation>无法起草数据包</translation>
+    </message>
+    <message>
+        <source>No pack was written.</source>
+        <translation>未写入任何数据包。</translation>
+    </message>
+    <message>
+        <source>Review — %1</source>
+        <translation>审阅 — %1</translation>
+    </message>
+    <message>
+        <source>Unsaved review edits from %1 were kept (rows: %2). Restore them?</source>
+        <translation>保留了 %1 未保存的审阅编辑（行数：%2）。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Edits restored (rows: %1).</source>
+        <translation>已恢复编辑（行数：%1）。</translation>
+    </message>
+    <message>
+        <source>⚠ Rows that no longer pass the provenance checks: %1 (marked ⚠). Fix or undo them before saving; the charts show the last edits that passed.</source>
+        <translation>⚠ 不再通过出处检查的行：%1（标有 ⚠）。请在保存前修正或撤销；图表显示最后一次通过检查的编辑。</translation>
+    </message>
+    <message>
+        <source>Review edits were kept, but the pack&apos;s files have changed since: they cannot be restored. Discard them?</source>
+        <translation>保留了审阅编辑，但数据包的文件此后已更改，无法恢复。要丢弃它们吗？</translation>
+    </message>
+    <message>
+        <source>Your edits cannot be kept in the pack&apos;s folder: %1</source>
+        <translation>无法在数据包文件夹中保留您的编辑：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: rows do not pass the checks. Fix or undo them:
+%1</source>
+        <translation>未保存：有行未通过检查。请修正或撤销：
+%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Nothing was changed in the pack; your edits are still here.</source>
+        <translation>未保存：%1。数据包未作任何更改；您的编辑仍在此处。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Table cell</source>
+        <translation>表格单元格</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>任何状态</translation>
+    </message>
+    <message>
+        <source>&amp;Passage (the words that state it are marked)</source>
+        <translation>段落(&amp;P)（标出了陈述该数据的文字）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>数值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Qualifier</source>
+        <translation>限定词(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>状态(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>注释(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Quot&amp;e</source>
+        <translation>原文(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Accept the candidate (A)</source>
+        <translation>接受该候选项（A）</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Reject the candidate (R)</source>
+        <translation>拒绝该候选项（R）</translation>
+    </message>
+    <message>
+        <source>Edit the candidate (E or Enter)</source>
+        <translation>编辑该候选项（E 或 Enter）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Save pack</source>
+        <translation>保存数据包</translation>
+    </message>
+    <message>
+        <source>Write the reviewed pack (Ctrl+S)</source>
+        <translation>写入审阅后的数据包（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Apply the edit (Enter)</source>
+        <translation>应用编辑（Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Leave the editor (Escape)</source>
+        <translation>离开编辑器（Esc）</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选项</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Review counts</source>
+        <translation>审阅计数</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>J or Down: next · K or Up: previous · A: accept · R: reject · E or Enter: edit (Enter applies, Escape cancels) · Ctrl+Z / Ctrl+Shift+Z: undo / redo · Ctrl+S: save</source>
+        <translation>J 或 ↓：下一项 · K 或 ↑：上一项 · A：接受 · R：拒绝 · E 或 Enter：编辑（Enter 应用，Esc 取消）· Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做 · Ctrl+S：保存</translation>
+    </message>
+    <message>
+        <source>Candidates: %1</source>
+        <translation>候选项：%1</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved as it is: %1</source>
+        <translation>⚠ 当前状态无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Themes</source>

@@ -168,8 +168,10 @@ def load(path: str | Path, strict: bool = False):
     return report.dataset
 
 
-def validate(path: str | Path) -> Report:
+def validate(path: str | Path, texts: dict[str, str] | None = None) -> Report:
     """Every problem of the pack at ``path``, and the dataset if there is none.
+    ``texts``: tables to read from these strings (resource name to CSV text) instead of
+    their files, as the review view checks its unsaved edits.
     Raises DataPackError only when the descriptor itself cannot be read."""
     # stage 2 needs pandas: imported here, not by the first frame's preview
     from gzexplorer.model import advice, cells, csvtable, provenance, references
@@ -181,7 +183,10 @@ def validate(path: str | Path) -> Report:
     tables = {}
     files = {name: res.rel for name, res in pack.tables.items()}
     for name, res in pack.tables.items():
-        text = packfiles.read_text(res.path, res.rel, problems, records=True, resource=res.raw)
+        if texts is not None and name in texts:
+            text = texts[name]
+        else:
+            text = packfiles.read_text(res.path, res.rel, problems, records=True, resource=res.raw)
         if text is None:
             continue
         table = csvtable.read_table(text, res.rel, res.schema, res.dialect, problems)

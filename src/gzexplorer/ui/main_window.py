@@ -32,6 +32,7 @@ from gzexplorer.ui.linking import Linker
 from gzexplorer.ui.look import Look
 from gzexplorer.ui.main_splitter import MainSplitter
 from gzexplorer.ui.pack_opener import PackOpener
+from gzexplorer.ui.review_controller import ReviewController
 from gzexplorer.ui.settings import Settings
 from gzexplorer.ui.sidebar import Sidebar, icon
 from gzexplorer.ui.state import ViewState
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.pack_label = self.status.pack_label
         self.setAcceptDrops(True)
         self.actions = WindowActions(self)
+        self.review = ReviewController(self)  # drafting and reviewing a pack
 
         # a pick on the chart, a card or a passage: the selection, highlighted on all
         self.highlighter = CrossHighlighter(
@@ -134,11 +136,14 @@ class MainWindow(QMainWindow):
             self.column.attach_charts(self.look.dark)
             self.show_view(self.state.view_id or OVERVIEW, force=True)
 
-    def set_dataset(self, dataset: Dataset | PackPreview) -> None:
+    def set_dataset(self, dataset: Dataset | PackPreview, keep_view: bool = False) -> None:
         """Show another data pack; every view, model and menu is rebuilt from it.
-        The full dataset of the pack whose preview is shown keeps the current view."""
+        The full dataset of the pack whose preview is shown keeps the current view and
+        chart, as does the same pack again with ``keep_view`` (edited in the review)."""
         old = self.state.dataset
-        same_pack = old is not dataset and old.folder == dataset.folder and not old.complete
+        same_pack = old is not dataset and old.folder == dataset.folder
+        same_pack = same_pack and (keep_view or not old.complete)
+        chart = self.chart_panel.current_index() if same_pack and self.chart_panel else 0
         keep = self.state.view_id if same_pack else OVERVIEW
         self.state.set_dataset(dataset)
         if dataset.complete and self.chart_panel is None:
@@ -152,7 +157,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{dataset.info.title} — gzexplorer")
         if not same_pack:
             self.excerpts.search.clear()
-        self.show_view(keep or OVERVIEW, force=True)
+        self.show_view(keep or OVERVIEW, max(0, chart), force=True)
         if same_pack and self.state.search:
             self._show_search(self.state.search)
 
