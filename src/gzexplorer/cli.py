@@ -77,6 +77,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--scheme", choices=("light", "dark"), default="light", help="colour scheme")
     s.add_argument("--table", action="store_true", help="show the chart's data as a table")
 
+    c = sub.add_parser(
+        "cite",
+        help="print how to cite the document, or a chart of it",
+        description="Cite the pack's document (or, with --theme, one of its charts) in APA "
+        "or Chicago text, BibTeX, RIS or CSL-JSON.",
+    )
+    c.add_argument(
+        "--format",
+        choices=("apa", "chicago", "bibtex", "ris", "csl-json"),
+        default="apa",
+        help="default: apa",
+    )
+    c.add_argument("--theme", metavar="THEME", help="cite a chart of this theme (or overview)")
+    c.add_argument(
+        "--chart", type=int, metavar="N", help="chart number in the theme (from 1; default 1)"
+    )
+    c.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
+
     d = sub.add_parser(
         "draft",
         help="draft a data pack from a document (plain text, Markdown, HTML or PDF)",
@@ -228,6 +246,27 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_cite(args: argparse.Namespace) -> int:
+    """The document's citation, or a chart's, on stdout; no window, no Qt."""
+    from gzexplorer import cite
+
+    if args.chart is not None and args.theme is None:
+        raise CliError("--chart needs --theme: the chart is numbered within its theme")
+    dataset = _dataset(args)
+    ref = cite.reference(dataset.info)
+    chart = None
+    if args.theme is not None:
+        from gzexplorer.export_all import ExportRequestError, chart_of
+
+        try:
+            spec = chart_of(dataset, args.theme, args.chart or 1)
+        except ExportRequestError as exc:
+            raise CliError(str(exc)) from None
+        chart = cite.chart_citation(dataset, spec)
+    print(cite.cite(ref, args.format, chart))
+    return EXIT_OK
+
+
 def _cmd_draft(args: argparse.Namespace) -> int:
     """Write a draft pack; one line on stderr and exit 2 if the document cannot be read
     or PACK cannot be written (then nothing is written)."""
@@ -277,6 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _cmd_export,
             "screenshot": _cmd_screenshot,
             "draft": _cmd_draft,
+            "cite": _cmd_cite,
             None: _cmd_gui,
         }[args.command]
     else:  # a plain launch: straight to the window, without building the parser

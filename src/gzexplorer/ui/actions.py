@@ -40,6 +40,7 @@ class WindowActions(QObject):
         self.search = self._make(w.focus_search, QKeySequence.StandardKey.Find)
         self.toggle_dark = self._make(w.toggle_dark, "Ctrl+Shift+D")
         self.sources = self._make(lambda: w.dialogs.sources(w.dataset))
+        self.cite = self._make(lambda: w.cite(chart=False))
         self.pack_report = self._make(lambda: w.dialogs.pack_report(w.dataset))
         self.about = self._make(w.dialogs.about)
 
@@ -55,7 +56,7 @@ class WindowActions(QObject):
         self.scheme_menu = QMenu(w)
         self.schemes = self._choices(self.scheme_menu, list(SCHEMES), w.set_scheme)
         self.help_menu = bar.addMenu("")
-        for a in (self.sources, self.pack_report, self.about):
+        for a in (self.cite, self.sources, self.pack_report, self.about):
             self.help_menu.addAction(a)
         self._view_actions: list[QAction] = []
         self.retranslate()
@@ -146,6 +147,11 @@ class WindowActions(QObject):
             (self.prev_chart, self.tr("&Previous chart"), ""),
             (self.search, self.tr("&Find in document"), ""),
             (self.toggle_dark, self.tr("&Dark mode"), self.tr("Switch between light and dark")),
+            (
+                self.cite,
+                self.tr("&Cite…"),
+                self.tr("How to cite the document: APA, Chicago, BibTeX, RIS, CSL-JSON"),
+            ),
             (self.sources, self.tr("&Sources"), ""),
             (self.pack_report, self.tr("&Pack report"), ""),
             (self.about, self.tr("&About gzexplorer"), ""),
