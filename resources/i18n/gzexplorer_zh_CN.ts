@@ -563,6 +563,26 @@ The details were written to %2.</source>
         <source>Open data pack</source>
         <translation>打开数据包</translation>
     </message>
+    <message>
+        <source>Open data pack file</source>
+        <translation>打开数据包文件</translation>
+    </message>
+    <message>
+        <source>Data packs (*.zip datapackage.json);;All files (*)</source>
+        <translation>数据包 (*.zip datapackage.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save data pack as</source>
+        <translation>数据包另存为</translation>
+    </message>
+    <message>
+        <source>Data pack zip (*.gzpack.zip *.zip)</source>
+        <translation>数据包压缩文件 (*.gzpack.zip *.zip)</translation>
+    </message>
+    <message>
+        <source>Cannot save the data pack</source>
+        <translation>无法保存数据包</translation>
+    </message>
 </context>
 <context>
     <name>ReviewController</name>
@@ -942,6 +962,22 @@ The details were written to %2.</source>
     <message>
         <source>Open another data pack of the same format</source>
         <translation>打开另一个同格式的数据包</translation>
+    </message>
+    <message>
+        <source>Open data pack &amp;file…</source>
+        <translation>打开数据包文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open a data pack saved as one .zip file, or its datapackage.json</source>
+        <translation>打开保存为单个 .zip 文件的数据包，或其 datapackage.json</translation>
+    </message>
+    <message>
+        <source>&amp;Save pack as…</source>
+        <translation>数据包另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the open data pack as one .zip file</source>
+        <translation>将当前数据包保存为单个 .zip 文件</translation>
     </message>
     <message>
         <source>&amp;Export chart…</source>

@@ -37,14 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Explore the Guizhou digital-transformation case study.",
     )
     parser.add_argument("--version", action="version", version=f"gzexplorer {__version__}")
-    parser.add_argument("--data", metavar="PACK", help="data pack folder (default: built-in)")
+    parser.add_argument(
+        "--data", metavar="PACK", help="data pack folder or .zip (default: built-in)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     v = sub.add_parser(
         "validate",
         help="check a data pack (schema, keys, provenance) and print a summary or its problems",
     )
-    v.add_argument("pack", metavar="PACK", help="a data pack folder or its datapackage.json")
+    v.add_argument(
+        "pack", metavar="PACK", help="a data pack folder, its datapackage.json or a .zip of it"
+    )
     v.add_argument("--json", action="store_true", help="print a machine-readable report")
     v.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
@@ -309,6 +313,9 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    commands = ("validate", "export", "screenshot", "draft", "cite")
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in commands:
+        argv = ["--data", argv[0]]  # `gzexplorer PACK`: the desktop file's Exec=gzexplorer %f
     if argv:
         args = build_parser().parse_args(argv)
         command = {
@@ -359,6 +366,8 @@ def console() -> None:
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = EXIT_INVALID
+    if "gzexplorer.model.packzip" in sys.modules:  # os._exit skips atexit: remove the
+        sys.modules["gzexplorer.model.packzip"].cleanup()  # folders of opened zips now
     for stream in (sys.stdout, sys.stderr):  # None in a windowed bundle
         try:
             if stream is not None:

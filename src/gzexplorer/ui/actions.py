@@ -29,6 +29,8 @@ class WindowActions(QObject):
         self.window = window
         w = window
         self.open = self._make(w.open_pack_dialog, QKeySequence.StandardKey.Open)
+        self.open_file = self._make(w.packs.choose_file, "Ctrl+Shift+O")
+        self.save_pack = self._make(lambda: w.packs.save_as(w.dataset))
         self.export = self._make(w.export_chart, "Ctrl+E")
         self.copy_image = self._make(w.copy_chart_image, "Ctrl+Shift+C")
         self.quit = self._make(w.close, QKeySequence.StandardKey.Quit)
@@ -46,7 +48,16 @@ class WindowActions(QObject):
 
         bar = w.menuBar()
         self.file_menu = bar.addMenu("")
-        for a in (self.open, None, self.export, self.copy_image, None, self.quit):
+        for a in (
+            self.open,
+            self.open_file,
+            self.save_pack,
+            None,
+            self.export,
+            self.copy_image,
+            None,
+            self.quit,
+        ):
             self.file_menu.addSeparator() if a is None else self.file_menu.addAction(a)
         self.view_menu = bar.addMenu("")
         self.language_menu = QMenu(w)
@@ -124,6 +135,16 @@ class WindowActions(QObject):
                 self.open,
                 self.tr("&Open data pack…"),
                 self.tr("Open another data pack of the same format"),
+            ),
+            (
+                self.open_file,
+                self.tr("Open data pack &file…"),
+                self.tr("Open a data pack saved as one .zip file, or its datapackage.json"),
+            ),
+            (
+                self.save_pack,
+                self.tr("&Save pack as…"),
+                self.tr("Save the open data pack as one .zip file"),
             ),
             (
                 self.export,
