@@ -8,6 +8,7 @@ Layout of the package:
     /usr/bin/gzexplorer                   symlink to /opt/gzexplorer/gzexplorer
     /usr/share/applications/gzexplorer.desktop
     /usr/share/metainfo/io.github.gzexplorer.gzexplorer.metainfo.xml
+    /usr/share/mime/packages/io.github.gzexplorer.gzexplorer.xml (pack zip, datapackage.json)
     /usr/share/icons/hicolor/{16x16..512x512,scalable}/apps/gzexplorer.{png,svg}
     /usr/share/doc/gzexplorer/copyright
 
@@ -215,6 +216,9 @@ def build(bundle: Path, version: str, outdir: Path, workdir: Path) -> Path:
     linux = ROOT / "resources" / "linux"
     copy_file(linux / f"{PACKAGE}.desktop", share / "applications" / f"{PACKAGE}.desktop")
     copy_file(linux / f"{APP_ID}.metainfo.xml", share / "metainfo" / f"{APP_ID}.metainfo.xml")
+    # the MIME types of a pack zip and of datapackage.json (shared-mime-info's trigger
+    # updates the database on install)
+    copy_file(linux / f"{APP_ID}.mime.xml", share / "mime" / "packages" / f"{APP_ID}.xml")
     icons = ROOT / "resources" / "icons"
     copy_file(icons / "gzexplorer.svg", share / "icons/hicolor/scalable/apps/gzexplorer.svg")
     pngs = sorted((icons / "hicolor").glob("*/apps/gzexplorer.png"))

@@ -80,7 +80,7 @@ def test_desktop_file_launches_the_command_with_the_app_icon():
     entry.optionxform = str
     entry.read(DESKTOP, encoding="utf-8")
     section = entry["Desktop Entry"]
-    assert section["Exec"] == "gzexplorer"
+    assert section["Exec"] == "gzexplorer %f"  # a pack zip or datapackage.json opened
     assert section["Icon"] == "gzexplorer"
     # Qt sets WM_CLASS from the application name, and tells the desktop the name of
     # the app's desktop file: both must name this file.

@@ -63,6 +63,14 @@
         <translation>将此图表导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
+        <source>Cite…</source>
+        <translation>引用…</translation>
+    </message>
+    <message>
+        <source>How to cite this chart and the document</source>
+        <translation>如何引用此图表及文档</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>文字说明</translation>
     </message>
@@ -290,6 +298,52 @@
     </message>
 </context>
 <context>
+    <name>CiteBox</name>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>CiteDialog</name>
+    <message>
+        <source>Cite</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Citation format</source>
+        <translation>引用格式</translation>
+    </message>
+    <message>
+        <source>The document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>This chart</source>
+        <translation>此图表</translation>
+    </message>
+    <message>
+        <source>Copy the citation of the document</source>
+        <translation>复制文档的引用</translation>
+    </message>
+    <message>
+        <source>Copy the citation of the chart</source>
+        <translation>复制图表的引用</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>BibTeX, RIS and CSL-JSON can be imported into a reference manager (Zotero, EndNote, JabRef …). The chart&apos;s citation names the passages its numbers come from and the version of the data pack.</source>
+        <translation>BibTeX、RIS 和 CSL-JSON 可导入文献管理软件（Zotero、EndNote、JabRef 等）。图表的引用列出其数字所出自的段落及数据包的版本。</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Sources</source>
@@ -508,6 +562,26 @@ The details were written to %2.</source>
     <message>
         <source>Open data pack</source>
         <translation>打开数据包</translation>
+    </message>
+    <message>
+        <source>Open data pack file</source>
+        <translation>打开数据包文件</translation>
+    </message>
+    <message>
+        <source>Data packs (*.zip datapackage.json);;All files (*)</source>
+        <translation>数据包 (*.zip datapackage.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save data pack as</source>
+        <translation>数据包另存为</translation>
+    </message>
+    <message>
+        <source>Data pack zip (*.gzpack.zip *.zip)</source>
+        <translation>数据包压缩文件 (*.gzpack.zip *.zip)</translation>
+    </message>
+    <message>
+        <source>Cannot save the data pack</source>
+        <translation>无法保存数据包</translation>
     </message>
 </context>
 <context>
@@ -890,6 +964,22 @@ The details were written to %2.</source>
         <translation>打开另一个同格式的数据包</translation>
     </message>
     <message>
+        <source>Open data pack &amp;file…</source>
+        <translation>打开数据包文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open a data pack saved as one .zip file, or its datapackage.json</source>
+        <translation>打开保存为单个 .zip 文件的数据包，或其 datapackage.json</translation>
+    </message>
+    <message>
+        <source>&amp;Save pack as…</source>
+        <translation>数据包另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the open data pack as one .zip file</source>
+        <translation>将当前数据包保存为单个 .zip 文件</translation>
+    </message>
+    <message>
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
@@ -952,6 +1042,14 @@ The details were written to %2.</source>
     <message>
         <source>Switch between light and dark</source>
         <translation>在浅色和深色之间切换</translation>
+    </message>
+    <message>
+        <source>&amp;Cite…</source>
+        <translation>引用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>How to cite the document: APA, Chicago, BibTeX, RIS, CSL-JSON</source>
+        <translation>如何引用文档：APA、Chicago、BibTeX、RIS、CSL-JSON</translation>
     </message>
     <message>
         <source>&amp;Sources</source>

@@ -37,14 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Explore the Guizhou digital-transformation case study.",
     )
     parser.add_argument("--version", action="version", version=f"gzexplorer {__version__}")
-    parser.add_argument("--data", metavar="PACK", help="data pack folder (default: built-in)")
+    parser.add_argument(
+        "--data", metavar="PACK", help="data pack folder or .zip (default: built-in)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     v = sub.add_parser(
         "validate",
         help="check a data pack (schema, keys, provenance) and print a summary or its problems",
     )
-    v.add_argument("pack", metavar="PACK", help="a data pack folder or its datapackage.json")
+    v.add_argument(
+        "pack", metavar="PACK", help="a data pack folder, its datapackage.json or a .zip of it"
+    )
     v.add_argument("--json", action="store_true", help="print a machine-readable report")
     v.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
@@ -76,6 +80,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--language", default="en", metavar="LANG", help="en (default) or zh_CN")
     s.add_argument("--scheme", choices=("light", "dark"), default="light", help="colour scheme")
     s.add_argument("--table", action="store_true", help="show the chart's data as a table")
+
+    c = sub.add_parser(
+        "cite",
+        help="print how to cite the document, or a chart of it",
+        description="Cite the pack's document (or, with --theme, one of its charts) in APA "
+        "or Chicago text, BibTeX, RIS or CSL-JSON.",
+    )
+    c.add_argument(
+        "--format",
+        choices=("apa", "chicago", "bibtex", "ris", "csl-json"),
+        default="apa",
+        help="default: apa",
+    )
+    c.add_argument("--theme", metavar="THEME", help="cite a chart of this theme (or overview)")
+    c.add_argument(
+        "--chart", type=int, metavar="N", help="chart number in the theme (from 1; default 1)"
+    )
+    c.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
 
     d = sub.add_parser(
         "draft",
@@ -228,6 +250,27 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_cite(args: argparse.Namespace) -> int:
+    """The document's citation, or a chart's, on stdout; no window, no Qt."""
+    from gzexplorer import cite
+
+    if args.chart is not None and args.theme is None:
+        raise CliError("--chart needs --theme: the chart is numbered within its theme")
+    dataset = _dataset(args)
+    ref = cite.reference(dataset.info)
+    chart = None
+    if args.theme is not None:
+        from gzexplorer.export_all import ExportRequestError, chart_of
+
+        try:
+            spec = chart_of(dataset, args.theme, args.chart or 1)
+        except ExportRequestError as exc:
+            raise CliError(str(exc)) from None
+        chart = cite.chart_citation(dataset, spec)
+    print(cite.cite(ref, args.format, chart))
+    return EXIT_OK
+
+
 def _cmd_draft(args: argparse.Namespace) -> int:
     """Write a draft pack; one line on stderr and exit 2 if the document cannot be read
     or PACK cannot be written (then nothing is written)."""
@@ -270,6 +313,9 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    commands = ("validate", "export", "screenshot", "draft", "cite")
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in commands:
+        argv = ["--data", argv[0]]  # `gzexplorer PACK`: the desktop file's Exec=gzexplorer %f
     if argv:
         args = build_parser().parse_args(argv)
         command = {
@@ -277,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _cmd_export,
             "screenshot": _cmd_screenshot,
             "draft": _cmd_draft,
+            "cite": _cmd_cite,
             None: _cmd_gui,
         }[args.command]
     else:  # a plain launch: straight to the window, without building the parser
@@ -319,6 +366,8 @@ def console() -> None:
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = EXIT_INVALID
+    if "gzexplorer.model.packzip" in sys.modules:  # os._exit skips atexit: remove the
+        sys.modules["gzexplorer.model.packzip"].cleanup()  # folders of opened zips now
     for stream in (sys.stdout, sys.stderr):  # None in a windowed bundle
         try:
             if stream is not None:

@@ -58,6 +58,8 @@ class PackInfo:
     attribution: str
     sources: tuple[str, ...]
     licenses: tuple[str, ...]
+    # the descriptor's own properties (all but "resources"), for citations
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_descriptor(cls, d: Mapping[str, Any]) -> PackInfo:
@@ -79,4 +81,5 @@ class PackInfo:
             attribution=str(extra.get("attribution", "")),
             sources=titles("sources"),
             licenses=titles("licenses"),
+            meta={k: v for k, v in d.items() if k != "resources"},
         )

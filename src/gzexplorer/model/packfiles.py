@@ -23,10 +23,15 @@ NAME_PATTERN = re.compile(r"^([-a-z0-9._/])+$")  # resource names, as frictionle
 
 
 def locate(path: str | Path) -> tuple[Path, Path]:
-    """The pack folder and its descriptor, for a folder or a datapackage.json path."""
+    """The pack folder and its descriptor, for a folder, a datapackage.json path or a
+    ``.zip`` holding a pack (extracted into a temporary folder for the session)."""
     p = Path(path).expanduser()
     if not p.exists():
         raise DataPackError([Problem(str(p), "no such file or folder")], str(p))
+    if p.suffix.lower() == ".zip" and not p.is_dir():
+        from gzexplorer.model import packzip  # a zip: checked and extracted for the session
+
+        p = packzip.extract(p)
     if p.is_dir():
         descriptor = p / DESCRIPTOR
         if not descriptor.is_file():

@@ -29,6 +29,8 @@ class WindowActions(QObject):
         self.window = window
         w = window
         self.open = self._make(w.open_pack_dialog, QKeySequence.StandardKey.Open)
+        self.open_file = self._make(w.packs.choose_file, "Ctrl+Shift+O")
+        self.save_pack = self._make(lambda: w.packs.save_as(w.dataset))
         self.export = self._make(w.export_chart, "Ctrl+E")
         self.copy_image = self._make(w.copy_chart_image, "Ctrl+Shift+C")
         self.quit = self._make(w.close, QKeySequence.StandardKey.Quit)
@@ -40,12 +42,22 @@ class WindowActions(QObject):
         self.search = self._make(w.focus_search, QKeySequence.StandardKey.Find)
         self.toggle_dark = self._make(w.toggle_dark, "Ctrl+Shift+D")
         self.sources = self._make(lambda: w.dialogs.sources(w.dataset))
+        self.cite = self._make(lambda: w.cite(chart=False))
         self.pack_report = self._make(lambda: w.dialogs.pack_report(w.dataset))
         self.about = self._make(w.dialogs.about)
 
         bar = w.menuBar()
         self.file_menu = bar.addMenu("")
-        for a in (self.open, None, self.export, self.copy_image, None, self.quit):
+        for a in (
+            self.open,
+            self.open_file,
+            self.save_pack,
+            None,
+            self.export,
+            self.copy_image,
+            None,
+            self.quit,
+        ):
             self.file_menu.addSeparator() if a is None else self.file_menu.addAction(a)
         self.view_menu = bar.addMenu("")
         self.language_menu = QMenu(w)
@@ -55,7 +67,7 @@ class WindowActions(QObject):
         self.scheme_menu = QMenu(w)
         self.schemes = self._choices(self.scheme_menu, list(SCHEMES), w.set_scheme)
         self.help_menu = bar.addMenu("")
-        for a in (self.sources, self.pack_report, self.about):
+        for a in (self.cite, self.sources, self.pack_report, self.about):
             self.help_menu.addAction(a)
         self._view_actions: list[QAction] = []
         self.retranslate()
@@ -125,6 +137,16 @@ class WindowActions(QObject):
                 self.tr("Open another data pack of the same format"),
             ),
             (
+                self.open_file,
+                self.tr("Open data pack &file…"),
+                self.tr("Open a data pack saved as one .zip file, or its datapackage.json"),
+            ),
+            (
+                self.save_pack,
+                self.tr("&Save pack as…"),
+                self.tr("Save the open data pack as one .zip file"),
+            ),
+            (
                 self.export,
                 self.tr("&Export chart…"),
                 self.tr("Export the chart as PNG, SVG or CSV"),
@@ -146,6 +168,11 @@ class WindowActions(QObject):
             (self.prev_chart, self.tr("&Previous chart"), ""),
             (self.search, self.tr("&Find in document"), ""),
             (self.toggle_dark, self.tr("&Dark mode"), self.tr("Switch between light and dark")),
+            (
+                self.cite,
+                self.tr("&Cite…"),
+                self.tr("How to cite the document: APA, Chicago, BibTeX, RIS, CSL-JSON"),
+            ),
             (self.sources, self.tr("&Sources"), ""),
             (self.pack_report, self.tr("&Pack report"), ""),
             (self.about, self.tr("&About gzexplorer"), ""),

@@ -69,6 +69,7 @@ class ChartPanel(QWidget):
 
     chartChanged = Signal(int)
     exportRequested = Signal()
+    citeRequested = Signal()
     markClicked = Signal(object)
     markHovered = Signal(object)
 
@@ -111,6 +112,9 @@ class ChartPanel(QWidget):
         self.export_button = self._tool()
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.exportRequested)
+        self.cite_button = self._tool()
+        self.cite_button.setObjectName("citeButton")
+        self.cite_button.clicked.connect(self.citeRequested)
         self.description_button = self._tool(checkable=True)
         self.description_button.setObjectName("descriptionButton")
         self.description_button.toggled.connect(self.show_description)
@@ -130,6 +134,7 @@ class ChartPanel(QWidget):
             self.log_button,
             self.reset_button,
             self.export_button,
+            self.cite_button,
         ):
             bar.addWidget(w)
 
@@ -195,6 +200,11 @@ class ChartPanel(QWidget):
                 self.export_button,
                 self.tr("Export…"),
                 self.tr("Export this chart as PNG, SVG or CSV"),
+            ),
+            (
+                self.cite_button,
+                self.tr("Cite…"),
+                self.tr("How to cite this chart and the document"),
             ),
             (
                 self.description_button,

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         panel.markHovered.connect(self.highlighter.mark_hovered)
         panel.chartChanged.connect(lambda _i: self.state.select(None))
         panel.exportRequested.connect(self.export_chart)
+        panel.citeRequested.connect(lambda: self.cite(chart=True))
         panel.stack.currentChanged.connect(lambda i: self.actions.table.setChecked(i == 1))
         panel.set_page(1 if self.actions.table.isChecked() else 0)
         panel.description_button.toggled.connect(self.actions.description.setChecked)
@@ -266,6 +267,16 @@ class MainWindow(QMainWindow):
     # -- export and help --------------------------------------------------------------
     def export_chart(self) -> None:
         self.column.export(self.settings)
+
+    def cite(self, chart: bool = False) -> None:
+        """The Cite dialog: the document's citation, and the shown chart's if ``chart``."""
+        from gzexplorer import cite
+        from gzexplorer.ui.cite_dialog import CiteDialog
+
+        spec = self.current_chart() if chart else None
+        chart_cite = cite.chart_citation(self.dataset, spec) if spec is not None else None
+        dialog = CiteDialog(cite.reference(self.dataset.info), chart_cite, self)
+        dialog.open()
 
     def copy_chart_image(self) -> None:
         if self.column.copy_image():

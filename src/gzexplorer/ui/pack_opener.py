@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gzexplorer.ui.dialogs import Dialogs
 from gzexplorer.ui.settings import Settings
@@ -44,15 +44,48 @@ class PackOpener(QObject):
         if folder:
             self.open(folder)
 
+    def choose_file(self) -> None:
+        """File › Open pack file…: a .zip of a pack or a datapackage.json."""
+        start = self.settings.get("data/lastFolder", str, str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent_widget,
+            self.tr("Open data pack file"),
+            start,
+            self.tr("Data packs (*.zip datapackage.json);;All files (*)"),
+        )
+        if path:
+            self.open(path)
+
+    def save_as(self, dataset) -> None:
+        """File › Save pack as…: the open pack's files as one .zip, written atomically."""
+        from gzexplorer.files import WriteError, atomic_write
+        from gzexplorer.model.packzip import write_zip
+
+        start = str(Path.home() / f"{dataset.info.name or 'pack'}.gzpack.zip")
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent_widget,
+            self.tr("Save data pack as"),
+            start,
+            self.tr("Data pack zip (*.gzpack.zip *.zip)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".zip"):
+            path += ".gzpack.zip"
+        try:
+            atomic_write(path, lambda f: write_zip(Path(dataset.folder), f))
+        except WriteError as exc:
+            QMessageBox.warning(self.parent_widget, self.tr("Cannot save the data pack"), str(exc))
+
     @staticmethod
     def dropped(event) -> Path | None:
-        """A folder or datapackage.json among the dropped URLs, if any."""
+        """A folder, datapackage.json or .zip among the dropped URLs, if any."""
         mime = event.mimeData()
         if not mime.hasUrls():
             return None
         for url in mime.urls():
             if url.isLocalFile():
                 p = Path(url.toLocalFile())
-                if p.is_dir() or p.name.endswith(".json"):
+                if p.is_dir() or p.name.endswith((".json", ".zip")):
                     return p
         return None
