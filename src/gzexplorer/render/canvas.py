@@ -239,8 +239,10 @@ class ChartCanvas(QWidget):
         self.legend.setVisible(bool(renderer.legend_glyph))
         self.footer.set_parts(list(spec.notes), spec.source)
         self.setAccessibleName(spec.title)
-        self._current = None
+        self._current = None  # (the mark a single ring is on stays current: a restyle)
         self._set_current_words("")
+        if len(self._highlighted) == 1:
+            self._go_to(next(iter(self._highlighted)))
 
         p = self.plot_item
         p.clear()
@@ -456,7 +458,7 @@ class ChartCanvas(QWidget):
         return self._current_words
 
     def _go_to(self, wanted: navigation.Key | None) -> None:
-        if wanted == self._current and self._current_words:
+        if wanted == self._current and (self._current_words or wanted is None):
             return
         rows = navigation.mark_rows(self.spec)
         at = navigation.find(rows, wanted)
