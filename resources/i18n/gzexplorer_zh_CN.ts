@@ -15,20 +15,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <source>Chart</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <source>Show the chart</source>
-        <translation>显示图表</translation>
-    </message>
-    <message>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <source>Show the chart&apos;s data as a table</source>
-        <translation>以表格显示图表数据</translation>
+        <source>Show the chart&apos;s data as a table instead of the chart (Ctrl+T)</source>
+        <translation>以表格代替图表显示图表的数据（Ctrl+T）</translation>
     </message>
     <message>
         <source>Series</source>
@@ -296,6 +288,10 @@
         <source>Passage: %1</source>
         <translation>段落：%1</translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
 </context>
 <context>
     <name>CiteBox</name>
@@ -434,6 +430,13 @@ The details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>ExcerptListModel</name>
+    <message>
+        <source>Highlighted: a source of the selection</source>
+        <translation>已突出显示：所选内容的出处</translation>
+    </message>
+</context>
+<context>
     <name>ExcerptPanel</name>
     <message>
         <source>Search the document (Ctrl+F)</source>
@@ -444,8 +447,8 @@ The details were written to %2.</source>
         <translation>搜索全文</translation>
     </message>
     <message>
-        <source>Passages shown</source>
-        <translation>显示的段落</translation>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
     </message>
     <message>
         <source>Passages of the document (original English text)</source>
@@ -548,6 +551,13 @@ The details were written to %2.</source>
     <message>
         <source>The document states no figures for this theme.</source>
         <translation>文档未给出本主题的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>FigureListModel</name>
+    <message>
+        <source>Highlighted: cited by the selection</source>
+        <translation>已突出显示：所选内容引用了它</translation>
     </message>
 </context>
 <context>
@@ -931,6 +941,13 @@ The details were written to %2.</source>
     <message>
         <source>Chart copied to the clipboard</source>
         <translation>图表已复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>ViewListModel</name>
+    <message>
+        <source>%1: %2 figures</source>
+        <translation>%1：%2 项数据</translation>
     </message>
 </context>
 <context>

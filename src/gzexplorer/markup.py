@@ -25,6 +25,22 @@ def plain(text: str) -> str:
     return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
 
 
+_BULLETS = "■□▪●•◆◇►▶"
+
+
+def spoken(text: str) -> str:
+    """A passage's words as a screen reader should read them: without the document's
+    emphasis marks (``*…*``) and bullets, a table's cells separated by commas and its
+    rows by semicolons, on one line."""
+    lines = []
+    for line in text.split("\n"):
+        line = ", ".join(c.strip() for c in line.split("\t") if c.strip())
+        line = line.replace("*", "").strip().lstrip(_BULLETS).strip()
+        if line:
+            lines.append(line)
+    return "; ".join(lines)
+
+
 def no_mnemonic(text: str) -> str:
     """``text`` for a tab, menu item or button: "R&D" shows as R&D, not "RD"."""
     return text.replace("&", "&&")

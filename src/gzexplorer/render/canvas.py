@@ -14,11 +14,12 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleValueChangeEvent, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gzexplorer import markup
+from gzexplorer.charts import navigation
 from gzexplorer.charts.spec import ChartSpec, Mark, Ref
 from gzexplorer.markup import escape
 from gzexplorer.render.axes import CountAxis, YearAxis
@@ -40,10 +41,28 @@ class _SceneStaysActive(QObject):
 
 
 class ChartCanvas(QWidget):
-    """Draws one ChartSpec. Emits the Mark under the mouse when hovered or clicked."""
+    """Draws one ChartSpec. Emits the Mark under the mouse when hovered or clicked.
+
+    It takes the keyboard focus: the arrow keys, Home and End pick marks as a click
+    does (markClicked, in the order of :mod:`gzexplorer.charts.navigation`), Enter
+    asks for the current mark's passage (markActivated), Escape clears the selection
+    (selectionCleared). The current mark is the one the selection rings; its words are
+    the canvas's accessible value (and description, the text alternative otherwise)."""
 
     markClicked = Signal(object)  # Mark
     markHovered = Signal(object)  # Mark or None
+    markActivated = Signal(object)  # Mark: Enter on the current mark
+    selectionCleared = Signal()  # Escape
+    markAnnounced = Signal(str)  # the words of a mark reached by the keyboard
+
+    KEYS = {
+        Qt.Key.Key_Right: "next",
+        Qt.Key.Key_Left: "previous",
+        Qt.Key.Key_Home: "first",
+        Qt.Key.Key_End: "last",
+        Qt.Key.Key_Up: "up",
+        Qt.Key.Key_Down: "down",
+    }
 
     PLOT_LEAST = 120  # pixels: below, the labels around the plot would overlap it
 
@@ -54,6 +73,9 @@ class ChartCanvas(QWidget):
         self.spec: ChartSpec | None = None
         self.renderer: Renderer | None = None  # of the spec's kind, as it drew the spec
         self._highlighted: set[tuple[str, str, int | None]] = set()
+        self._current: navigation.Key | None = None  # the mark the keyboard is on
+        self._current_words = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         # at most two lines, then elided (the whole title in its tooltip)
         self.title = TitleLabel(objectName="chartTitle", max_lines=2)
@@ -68,6 +90,8 @@ class ChartCanvas(QWidget):
         self._axes: dict[tuple[type, str], pg.AxisItem] = {}  # made once, kept for redraws
         self.plot_widget = pg.PlotWidget()  # (keywords would go to plot(): an empty curve)
         self.plot_widget.setObjectName("chartPlot")
+        # the canvas takes the focus for the chart (a click on the plot focuses it)
+        self.plot_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plot_widget.setMinimumHeight(self.PLOT_LEAST)
         self._scene_filter = _SceneStaysActive(self)
@@ -215,7 +239,10 @@ class ChartCanvas(QWidget):
         self.legend.setVisible(bool(renderer.legend_glyph))
         self.footer.set_parts(list(spec.notes), spec.source)
         self.setAccessibleName(spec.title)
-        self.setAccessibleDescription(spec.alt_text)
+        self._current = None  # (the mark a single ring is on stays current: a restyle)
+        self._set_current_words("")
+        if len(self._highlighted) == 1:
+            self._go_to(next(iter(self._highlighted)))
 
         p = self.plot_item
         p.clear()
@@ -299,9 +326,14 @@ class ChartCanvas(QWidget):
             self.renderer.fit()
 
     def highlight(self, refs: set[tuple[str, str, int | None]]) -> None:
-        """Ring the marks whose (kind, id, year) is in ``refs``; empty clears."""
+        """Ring the marks whose (kind, id, year) is in ``refs``; empty clears. A single
+        ringed mark becomes the current one (the keyboard goes on from it)."""
         self._highlighted = set(refs)
         self._draw_highlight()
+        if len(refs) == 1:
+            self._go_to(next(iter(refs)))
+        elif self._current not in self._highlighted:
+            self._go_to(None)
 
     def highlighted_marks(self) -> list[Mark]:
         sparse, dense = self._highlighted_parts()
@@ -348,6 +380,11 @@ class ChartCanvas(QWidget):
         for series, hits in dense:
             xs = np.concatenate([xs, series.marks.xs[hits]])
             ys = np.concatenate([ys, series.marks.ys[hits]])
+        drawn = np.isfinite(np.asarray(ys, dtype=float))  # a missing point has no place
+        if not drawn.all():
+            xs, ys = np.asarray(xs, dtype=float)[drawn], np.asarray(ys, dtype=float)[drawn]
+            if not len(xs):
+                return
         item = pg.ScatterPlotItem(
             x=xs,
             y=ys,
@@ -373,6 +410,89 @@ class ChartCanvas(QWidget):
 
     def _on_scatter_hovered(self, item, points, ev) -> None:
         self.markHovered.emit(points[0].data() if len(points) else None)
+
+    # -- the keyboard -----------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        how = self.KEYS.get(event.key())
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods != Qt.KeyboardModifier.NoModifier or self.spec is None:
+            super().keyPressEvent(event)
+        elif how is not None:
+            self.step(how)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            mark = self.current_mark()
+            if mark is not None:
+                self.markActivated.emit(mark)
+        elif event.key() == Qt.Key.Key_Escape and self._current is not None:
+            self.selectionCleared.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def step(self, how: str) -> Mark | None:
+        """Pick the mark that ``how`` (one of navigation.MOVES) leads to, as a click on
+        it would; from the ringed marks of a passage, the first of them in order."""
+        rows = navigation.mark_rows(self.spec)
+        at = navigation.find(rows, self._current)
+        if at is None and self._highlighted:
+            found = [navigation.find(rows, k) for k in self._highlighted]
+            found = [p for p in found if p is not None]
+            if found:
+                at, how = min(found), "stay"
+        to = at if how == "stay" else navigation.move(rows, at, how)
+        if to is None:
+            return None
+        mark = rows[to[0]][to[1]]
+        self._go_to(navigation.key(mark))
+        self.markClicked.emit(mark)
+        self.markAnnounced.emit(self._current_words)
+        return mark
+
+    def current_mark(self) -> Mark | None:
+        """The mark the keyboard is on (the selected one), or None."""
+        rows = navigation.mark_rows(self.spec)
+        at = navigation.find(rows, self._current)
+        return None if at is None else rows[at[0]][at[1]]
+
+    def current_words(self) -> str:
+        """What a screen reader says of the current mark ("" with none)."""
+        return self._current_words
+
+    def _go_to(self, wanted: navigation.Key | None) -> None:
+        if wanted == self._current and (self._current_words or wanted is None):
+            return
+        rows = navigation.mark_rows(self.spec)
+        at = navigation.find(rows, wanted)
+        self._current = wanted if at is not None else None
+        mark = None if at is None else rows[at[0]][at[1]]
+        self._set_current_words("" if mark is None else navigation.words(mark, at, rows))
+
+    def _set_current_words(self, words: str) -> None:
+        """The current mark's words as the accessible value, and as the description
+        (the chart's text alternative when no mark is current)."""
+        changed = words != self._current_words
+        self._current_words = words
+        alt = self.spec.alt_text if self.spec is not None else ""
+        self.setAccessibleDescription(words or alt)
+        if changed and QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleValueChangeEvent(self, words))
+        self.update()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """A frame round the chart while it has the keyboard focus."""
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            width = self.chart_style.px(2)
+            painter.setPen(QPen(QColor(self.chart_style.highlight), width))
+            painter.drawRect(QRectF(self.rect()).adjusted(width, width, -width, -width))
 
     def mark_scene_pos(self, mark: Mark) -> QPointF:
         """Where a mark is drawn, in plot-widget coordinates: a click there picks it

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -72,6 +71,9 @@ class ChartPanel(QWidget):
     citeRequested = Signal()
     markClicked = Signal(object)
     markHovered = Signal(object)
+    markActivated = Signal(object)  # Enter on a chart's mark: its passage, please
+    selectionCleared = Signal()  # Escape on the chart
+    markAnnounced = Signal(str)  # the words of a mark reached by the keyboard
 
     def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
@@ -90,14 +92,10 @@ class ChartPanel(QWidget):
         self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
         self.tabs.currentChanged.connect(self._on_tab)
 
-        self.chart_button = self._tool(checkable=True)
+        # the chart or its data: one switch with two states, pressed for the table
         self.table_button = self._tool(checkable=True)
-        self.chart_button.setChecked(True)
-        group = QButtonGroup(self)
-        group.setExclusive(True)
-        group.addButton(self.chart_button, 0)
-        group.addButton(self.table_button, 1)
-        group.idClicked.connect(self.set_page)
+        self.table_button.setObjectName("tableButton")
+        self.table_button.toggled.connect(lambda on: self.set_page(1 if on else 0))
 
         self.series_menu = QMenu(self)
         self.series_button = self._tool()
@@ -125,8 +123,7 @@ class ChartPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 2, 8, 0)
         bar.setSpacing(4)
-        for w in (self.chart_button, self.table_button):
-            bar.addWidget(w)
+        bar.addWidget(self.table_button)
         bar.addStretch(1)
         for w in (
             self.description_button,
@@ -153,6 +150,7 @@ class ChartPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # one Tab stop: the arrow keys move inside
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         copy = QAction(self.table)
@@ -183,8 +181,11 @@ class ChartPanel(QWidget):
 
     def retranslate(self) -> None:
         for button, text, tip in (
-            (self.chart_button, self.tr("Chart"), self.tr("Show the chart")),
-            (self.table_button, self.tr("Table"), self.tr("Show the chart's data as a table")),
+            (
+                self.table_button,
+                self.tr("Table"),
+                self.tr("Show the chart's data as a table instead of the chart (Ctrl+T)"),
+            ),
             (self.series_button, self.tr("Series"), self.tr("Choose the series shown")),
             (
                 self.log_button,
@@ -242,6 +243,10 @@ class ChartPanel(QWidget):
         index = max(0, min(index, len(specs) - 1))
         self.tabs.setCurrentIndex(index)
         self._show(index)
+
+    def canvases(self) -> list[ChartCanvas]:
+        """The drawn charts kept (one of them on screen)."""
+        return [canvas for _spec, canvas in self._canvases.values()]
 
     def charts(self) -> list[ChartSpec]:
         return list(self._specs)
@@ -348,7 +353,12 @@ class ChartPanel(QWidget):
         canvas = ChartCanvas(self.chart_style)
         canvas.markClicked.connect(self.markClicked)
         canvas.markHovered.connect(self.markHovered)
+        canvas.markActivated.connect(self.markActivated)
+        canvas.selectionCleared.connect(self.selectionCleared)
+        canvas.markAnnounced.connect(self.markAnnounced)
         self.canvas_stack.addWidget(canvas)  # parented first: never left half-built and loose
+        # in the Tab order where it is on screen: after the chart's buttons
+        QWidget.setTabOrder(self.export_button, canvas)
         if spec is not None:
             try:
                 canvas.show_spec(spec)
@@ -387,7 +397,7 @@ class ChartPanel(QWidget):
     def set_page(self, page: int) -> None:
         self.stack.setCurrentIndex(page)
         self._fill_table()
-        (self.table_button if page else self.chart_button).setChecked(True)
+        self.table_button.setChecked(bool(page))
 
     def show_description(self, on: bool) -> None:
         """The chart's text alternative on screen under the chart (or the table)."""

@@ -49,6 +49,11 @@ class CrossHighlighter(QObject):
         self.state.select(Selection(ref.kind, ref.id, ref.year, tuple(ref.excerpt_ids)))
         self.status.show_mark(self.column.canvas.tooltip(mark))
 
+    def open_mark(self, mark: Mark) -> None:
+        """Enter on a chart mark: its passage, listed, selected and focused."""
+        self.select_mark(mark)
+        self.excerpts.open(set(self.linker.current.passages))
+
     def mark_hovered(self, mark: Mark | None) -> None:
         if mark is not None:
             self.status.show_mark(self.column.canvas.tooltip(mark), 4000)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.render.labels import WrappedLabel
+from gzexplorer.ui.accessibility import name_clear_button
 from gzexplorer.ui.delegates import ExcerptDelegate
 from gzexplorer.ui.item_models import ExcerptListModel, IdRole
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 class ExcerptPanel(QWidget):
     excerptSelected = Signal(str)  # excerpt id, or "" when the selection is cleared
     searchChanged = Signal(str)
+    heading_changed = Signal()  # a view's passages or a search's results are listed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +72,8 @@ class ExcerptPanel(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search the document (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search the document"))
-        self.heading.setAccessibleName(self.tr("Passages shown"))
+        # (the heading is read as it reads: no accessible name hides its words)
+        name_clear_button(self.search, self.tr("Clear the search"))
         self.view.setAccessibleName(self.tr("Passages of the document (original English text)"))
 
     def _theme_tags(self, dataset: Dataset | PackPreview, language: str) -> dict[str, str]:
@@ -106,6 +109,7 @@ class ExcerptPanel(QWidget):
             heading = self.tr("Passages on %1: %2").replace("%1", view_name).replace("%2", count)
         self.model.set_excerpts(shown, self._theme_tags(dataset, language))
         self.heading.setText(heading)
+        self.heading_changed.emit()
 
     def show_search(self, dataset: Dataset | PackPreview, text: str, language: str) -> None:
         """The passages matching ``text`` in every theme, best first, matches marked."""
@@ -117,6 +121,7 @@ class ExcerptPanel(QWidget):
         )
         heading = self.tr("Passages matching “%1” in all themes: %2")
         self.heading.setText(heading.replace("%1", text.strip()).replace("%2", str(len(hits))))
+        self.heading_changed.emit()
 
     def highlight(self, excerpt_ids: set[str], scroll: bool = True) -> None:
         """Mark the passages a selected chart element or card comes from."""
@@ -196,6 +201,13 @@ class ExcerptPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         self.scroll_to(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def open(self, excerpt_ids: set[str]) -> None:
+        """Go to the first of ``excerpt_ids`` in the list, with the keyboard focus."""
+        rows = [r for r in (self.model.row_of(i) for i in excerpt_ids) if r >= 0]
+        if rows:
+            self.select(self.model.index(min(rows)).data(IdRole))
+            self.view.setFocus()
 
     def current_id(self) -> str:
         index = self.view.currentIndex()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QIcon
 from gzexplorer.charts import format as fmt
 from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.i18n import qualifier_words
-from gzexplorer.markup import plain
+from gzexplorer.markup import plain, spoken
 
 if TYPE_CHECKING:
     from gzexplorer.model import Excerpt, Figure
@@ -63,6 +63,8 @@ class ViewListModel(QAbstractListModel):
         vid, name, desc, count, icon = self._rows[index.row()]
         if role == DisplayRole:
             return name
+        if role == AccessibleTextRole:  # the count the row shows beside the name
+            return self.tr("%1: %2 figures").replace("%1", name).replace("%2", str(count))
         if role == DecorationRole:
             return icon
         if role == ToolTipRole:
@@ -118,6 +120,10 @@ class ExcerptListModel(QAbstractListModel):
     def row_of(self, excerpt_id: str) -> int:
         return next((i for i, e in enumerate(self._rows) if e.id == excerpt_id), -1)
 
+    def header(self, e: Excerpt) -> str:
+        """What the passage's header shows: section · kind · themes."""
+        return " · ".join(x for x in (e.section, e.kind, self._tags.get(e.id, "")) if x)
+
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
@@ -125,8 +131,14 @@ class ExcerptListModel(QAbstractListModel):
         if not index.isValid():
             return None
         e = self._rows[index.row()]
-        if role in (DisplayRole, AccessibleTextRole):
+        if role == DisplayRole:
             return e.text
+        if role == AccessibleTextRole:  # the header the passage shows, and its words
+            return f"{self.header(e)}. {spoken(e.text)}"
+        if role == AccessibleDescriptionRole:
+            if e.id in self._highlighted:
+                return self.tr("Highlighted: a source of the selection")
+            return ""
         if role == ToolTipRole:
             return plain(f"{e.section} · {e.kind} · {e.id}")
         if role == RecordRole:
@@ -188,6 +200,10 @@ class FigureListModel(QAbstractListModel):
         f = self._rows[index.row()]
         if role in (DisplayRole, AccessibleTextRole):
             return card_text(f, self._context)
+        if role == AccessibleDescriptionRole:
+            if f.id in self._highlighted:
+                return self.tr("Highlighted: cited by the selection")
+            return ""
         if role == ToolTipRole:
             parts = [card_text(f, self._context), f"“{f.quote}”"]
             if f.note:

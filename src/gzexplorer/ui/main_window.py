@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from gzexplorer import charts
 from gzexplorer.charts import OVERVIEW
+from gzexplorer.ui.accessibility import WindowAccessibility
 from gzexplorer.ui.actions import WindowActions
 from gzexplorer.ui.chart_column import ChartColumn
 from gzexplorer.ui.cross_highlighting import CrossHighlighter
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.figure_cards.figureChosen.connect(self.highlighter.select_figure)
         self.excerpts.excerptSelected.connect(self.highlighter.select_excerpt)
         self.highlighter.passagesWanted.connect(self._show_view_excerpts)
+        self.a11y = WindowAccessibility(self)  # Tab order, the chart's keys, announcements
 
         self.state.viewChanged.connect(self._show_state_view)
         self.state.searchChanged.connect(self._show_search)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         panel.chartChanged.connect(lambda _i: self.state.select(None))
         panel.exportRequested.connect(self.export_chart)
         panel.citeRequested.connect(lambda: self.cite(chart=True))
+        self.a11y.wire_charts(panel)
         panel.stack.currentChanged.connect(lambda i: self.actions.table.setChecked(i == 1))
         panel.set_page(1 if self.actions.table.isChecked() else 0)
         panel.description_button.toggled.connect(self.actions.description.setChecked)

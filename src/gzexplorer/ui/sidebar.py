@@ -82,6 +82,10 @@ class Sidebar(QWidget):
         if current is not None:
             self.select(current, quietly=True)
 
+    def current_name(self) -> str:
+        """The name of the view shown ("" before any)."""
+        return self.list.currentIndex().data() or ""
+
     def select(self, view_id: str, quietly: bool = False) -> None:
         """Mark ``view_id``'s row as current (``quietly``: without saying so)."""
         row = self.model.row_of(view_id)
