@@ -195,6 +195,7 @@ def test_tab_visits_the_window_in_screen_order(qtbot, window):
         panel.series_button,  # two series: shown (Log scale is not, for lines)
         panel.reset_button,
         panel.export_button,
+        panel.cite_button,
         window.canvas,
         window.cards,
         window.excerpts.search,
@@ -221,7 +222,7 @@ def test_the_table_is_one_tab_stop(qtbot, window):
     press(qtbot, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is panel.table
     press(qtbot, Qt.Key.Key_Backtab)
-    assert QApplication.focusWidget() is panel.export_button
+    assert QApplication.focusWidget() is panel.cite_button
 
 
 def test_chart_or_table_is_one_switch_with_two_states(qtbot, window):

@@ -114,6 +114,7 @@ class WindowAccessibility(QObject):
                 panel.log_button,
                 panel.reset_button,
                 panel.export_button,
+                panel.cite_button,
                 *panel.canvases(),
                 panel.table,
             ]

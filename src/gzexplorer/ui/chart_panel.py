@@ -358,7 +358,7 @@ class ChartPanel(QWidget):
         canvas.markAnnounced.connect(self.markAnnounced)
         self.canvas_stack.addWidget(canvas)  # parented first: never left half-built and loose
         # in the Tab order where it is on screen: after the chart's buttons
-        QWidget.setTabOrder(self.export_button, canvas)
+        QWidget.setTabOrder(self.cite_button, canvas)
         if spec is not None:
             try:
                 canvas.show_spec(spec)
