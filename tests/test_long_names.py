@@ -10,9 +10,10 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QHelpEvent, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyleOptionTab, QStyleOptionViewItem, QToolTip
 
+from charttools import drawn_tick_labels
 from gzexplorer import charts, markup, model
 from gzexplorer.render.canvas import ChartCanvas
 from gzexplorer.render.export import dispose, laid_out_canvas
@@ -55,17 +56,6 @@ def chart_years(spec) -> tuple[int, int]:
 def title_lines(canvas: ChartCanvas) -> float:
     """How many lines of text the chart's title shows (its height in lines)."""
     return canvas.title.height() / canvas.title.fontMetrics().lineSpacing()
-
-
-def tick_labels(axis) -> list[tuple[QRectF, str]]:
-    """The axis' labels as drawn: (rectangle in the axis, words)."""
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [(QRectF(rect), text) for rect, _flags, text in texts]
 
 
 def timeline_titles(canvas: ChartCanvas) -> list[pg.TextItem]:
@@ -113,7 +103,7 @@ def assert_title_fits(canvas: ChartCanvas, spec) -> None:
 
 def assert_years_labelled(canvas: ChartCanvas, spec) -> None:
     axis = canvas.plot_item.getAxis("bottom")
-    drawn = tick_labels(axis)
+    drawn = drawn_tick_labels(axis)
     first, last = chart_years(spec)
     texts = [text for _rect, text in drawn]
     assert str(first) in texts and str(last) in texts, (spec.id, texts)

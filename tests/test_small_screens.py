@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
-from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
+from charttools import drawn_tick_labels
 from gzexplorer import charts
 from gzexplorer.ui.main_window import MainWindow
 
@@ -124,16 +124,6 @@ def test_the_cards_fill_a_wide_window_in_one_or_two_rows(make_window):
     assert_every_card_is_whole(w)
 
 
-def drawn_tick_labels(axis) -> list[str]:
-    image = QImage(10, 10, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return [text for _rect, _flags, text in texts]
-
-
 @pytest.mark.parametrize("size", SMALL, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_chart_is_whole_in_a_small_window(make_window, size):
     """The annotation's words above their triangles and the 0 of the axis are drawn,
@@ -145,7 +135,7 @@ def test_the_chart_is_whole_in_a_small_window(make_window, size):
     assert note is not None and note.isVisible()
     top_of_words = note.mapRectToScene(note.boundingRect()).top()
     assert top_of_words >= view_box.sceneBoundingRect().top() - 0.5
-    assert "0" in drawn_tick_labels(canvas.plot_item.getAxis("left"))
+    assert "0" in [words for _, words in drawn_tick_labels(canvas.plot_item.getAxis("left"))]
     assert canvas.legend.geometry().bottom() < canvas.plot_widget.geometry().top()
     assert canvas.plot_widget.geometry().bottom() < canvas.footer.geometry().top()
     assert canvas.footer.geometry().bottom() <= canvas.height()

@@ -265,12 +265,10 @@ def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Char
         ordered = list(reversed(figures))
         marks = []
         for i, f in enumerate(ordered):
-            qualifier = qualifier_words(f.qualifier)
+            words = qualifier_words(f.qualifier)
             # the bar's label briefly ("about 12 bn kroner"), its tooltip in full
-            value_text = " ".join(
-                x for x in (qualifier, fmt.with_unit(f.value, unit, ctx, True)) if x
-            )
-            exact = " ".join(x for x in (qualifier, fmt.with_unit(f.value, unit, ctx)) if x)
+            value_text = _stated(words, f.value, unit, ctx, brief=True)
+            exact = _stated(words, f.value, unit, ctx)
             ref = Ref("figure", f.id, f.year, f.excerpt_ids)
             label = f.text("label", lang)
             tip = tooltip(label, exact, sources["source"], f.excerpt_ids)
@@ -311,6 +309,12 @@ def _bar_charts(dataset: Dataset, theme_id: str, ctx: ChartContext) -> list[Char
             )
         )
     return charts
+
+
+def _stated(words: str, value: float, unit: str, ctx: ChartContext, brief: bool = False) -> str:
+    """A figure's value with its qualifier's words: 'more than 170,000'."""
+    text = fmt.with_unit(value, unit, ctx, brief)
+    return f"{words} {text}" if words else text
 
 
 def _unit_name(unit: str) -> str:

@@ -8,16 +8,19 @@ from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.i18n import translate
 
 
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def number(value: float | None, context: ChartContext = ENGLISH) -> str:
     """12.5 -> '12.5', 170000 -> '170,000', 15.0 -> '15', 1.2e10 -> '12,000,000,000',
     missing -> '–'; every digit written out (up to ten significant ones), with the
     context's decimal point and group separator. Past a thousand trillion: compact."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "–"
     if abs(value) >= 1e15:
         return compact(value, context)
     decimals = _decimals(f"{value:.10g}")  # as many as the value has, up to 10 digits
-
     return _localised(f"{value:,.{decimals}f}", context)
 
 
@@ -67,7 +70,7 @@ def compact(value: float, context: ChartContext = ENGLISH) -> str:
 def short(value: float | None, context: ChartContext = ENGLISH) -> str:
     """How cards, bar labels and axis ticks write a number: in full below a million
     ('170,000', '0.003'), in a scale word above ('12 bn')."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "–"
     return compact(value, context) if abs(value) >= 1e6 else number(value, context)
 
@@ -77,7 +80,7 @@ def with_unit(
 ) -> str:
     """'35.2%', '4.93 million people', '170,000' (unit "count"); ``brief``: the number
     as :func:`short` writes it ('about 12 bn kroner' on a bar)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return translate("Charts", "not reported")
     text = short(value, context) if brief else number(value, context)
     if not unit or unit == "count":

@@ -141,7 +141,7 @@ _PERCENT = re.compile(
     r"|points?\b(?=\s+(?:higher|lower|above|below|more|less)))",
     re.IGNORECASE,
 )
-_SCALE = re.compile(r"\s+(?P<s>hundred|thousand|million|billion|trillion|mn|bn)\b", re.I)
+_SCALE = re.compile(r"\s+(?P<s>" + "|".join(textnumbers.SCALES) + r")\b", re.IGNORECASE)
 _DIGITS = re.compile(
     r"(?<![\w.,/:-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w]|[.,:/]\d|-[A-Za-z]|[-–]\d)"
 )
