@@ -214,9 +214,7 @@ def _pack_files(
     sources = descriptor.get("sources")
     if isinstance(sources, list):  # a source that is one of the files moved with them
         descriptor["sources"] = [
-            {**s, "path": moved[s["path"]]}
-            if isinstance(s, dict) and s.get("path") in moved
-            else s
+            {**s, "path": moved[s["path"]]} if isinstance(s, dict) and s.get("path") in moved else s
             for s in sources
         ]
     return resources, files
@@ -284,7 +282,8 @@ def readme_md(dataset: Dataset, chosen: Sequence[Chart], scope: str, n_passages:
     )
     out += ["", "## How to cite", "", "The document:", "", cite.cite(ref, "apa"), ""]
     if len(chosen) == 1:
-        out += ["The chart:", "", cite.cite(ref, "apa", cite.chart_citation(dataset, chosen[0].spec))]
+        chart = cite.chart_citation(dataset, chosen[0].spec)
+        out += ["The chart:", "", cite.cite(ref, "apa", chart)]
     else:
         out.append("The charts:")
         out.append("")
@@ -335,9 +334,7 @@ def _name(text: str) -> str:
     return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "bundle"
 
 
-def bundle_files(
-    dataset: Dataset, chosen: Sequence[Chart], scope: str
-) -> dict[str, bytes]:
+def bundle_files(dataset: Dataset, chosen: Sequence[Chart], scope: str) -> dict[str, bytes]:
     """Every file of the bundle by its path in the zip."""
     from gzexplorer.render.export import csv_text
 
@@ -348,9 +345,7 @@ def bundle_files(
         rel = f"charts/{chart.stem}.csv"
         files[rel] = csv_text(chart.spec).encode("utf-8")
         resources.append(chart_resource(chart, rel))
-    package = {
-        k: v for k, v in descriptor.items() if k not in ("resources", "name", "title", "id")
-    }
+    package = {k: v for k, v in descriptor.items() if k not in ("resources", "name", "title", "id")}
     package["name"] = _name(f"{descriptor.get('name', 'pack')}-{_scope_name(chosen)}")
     package["title"] = f"{dataset.info.title}: {scope}"
     package["description"] = (
@@ -358,13 +353,11 @@ def bundle_files(
         "with the passages they cite, cut from the pack by gzexplorer."
     )
     package["resources"] = resources
-    files["datapackage.json"] = (
-        json.dumps(package, ensure_ascii=False, indent=2) + "\n"
-    ).encode("utf-8")
-    files["passages.md"] = passages_md(dataset, used["excerpts"]).encode("utf-8")
-    files["README.md"] = readme_md(dataset, chosen, scope, len(used["excerpts"])).encode(
+    files["datapackage.json"] = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode(
         "utf-8"
     )
+    files["passages.md"] = passages_md(dataset, used["excerpts"]).encode("utf-8")
+    files["README.md"] = readme_md(dataset, chosen, scope, len(used["excerpts"])).encode("utf-8")
     return files
 
 

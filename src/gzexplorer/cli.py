@@ -232,8 +232,7 @@ def _export_size(args: argparse.Namespace) -> tuple[int, int]:
     if args.preset is not None:
         if args.width is not None or args.height is not None:
             raise CliError(
-                f"--preset {args.preset} sets the size; give --preset or --width/--height, "
-                "not both"
+                f"--preset {args.preset} sets the size; give --preset or --width/--height, not both"
             )
         from gzexplorer.render.presets import PRESETS
 
