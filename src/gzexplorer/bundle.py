@@ -109,8 +109,11 @@ def _ids(value: Any) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, tuple | list) else ()
 
 
-def used_rows(dataset: Dataset, chosen: Sequence[Chart]) -> dict[str, set[str]]:
-    """The ids kept of each table (observations: by indicator id)."""
+def used_rows(
+    dataset: Dataset, chosen: Sequence[Chart], view_ids: Iterable[str] = ()
+) -> dict[str, set[str]]:
+    """The ids kept of each table (observations: by indicator id): what the charts
+    draw, the passages and themes that names, and the themes of ``view_ids``."""
     kinds = {"point": "indicators", "figure": "figures", "milestone": "milestones"}
     used: dict[str, set[str]] = {t: set() for t in TABLES}
     for chart in chosen:
@@ -118,8 +121,8 @@ def used_rows(dataset: Dataset, chosen: Sequence[Chart]) -> dict[str, set[str]]:
         for ref in refs:
             if ref.kind in kinds:
                 used[kinds[ref.kind]].add(ref.id)
-        if chart.view_id in {t.id for t in dataset.themes()}:
-            used["themes"].add(chart.view_id)
+    theme_ids = {t.id for t in dataset.themes()}
+    used["themes"].update(v for v in [*view_ids, *(c.view_id for c in chosen)] if v in theme_ids)
     used["observations"] = set(used["indicators"])
     tables = dataset.pack_tables
     for name in _LIST_TABLES:
@@ -334,12 +337,15 @@ def _name(text: str) -> str:
     return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "bundle"
 
 
-def bundle_files(dataset: Dataset, chosen: Sequence[Chart], scope: str) -> dict[str, bytes]:
-    """Every file of the bundle by its path in the zip."""
+def bundle_files(
+    dataset: Dataset, chosen: Sequence[Chart], scope: str, view_ids: Iterable[str] = ()
+) -> dict[str, bytes]:
+    """Every file of the bundle by its path in the zip (``view_ids``: themes kept even
+    if they have no chart)."""
     from gzexplorer.render.export import csv_text
 
     descriptor = _descriptor(dataset)
-    used = used_rows(dataset, chosen)
+    used = used_rows(dataset, chosen, view_ids)
     resources, files = _pack_files(dataset, descriptor, used)
     for chart in chosen:
         rel = f"charts/{chart.stem}.csv"
@@ -390,7 +396,10 @@ def write_bundle(
     check_target(path)
     chosen = select(dataset, view_id, number, context)
     views = dict(charts.views(dataset, context))
-    files = bundle_files(dataset, chosen, scope_words(chosen, views))
+    if not chosen:
+        raise BundleError(f"{path}: theme {view_id!r} has no charts; nothing to bundle")
+    every = list(views) if view_id is None else [view_id]
+    files = bundle_files(dataset, chosen, scope_words(chosen, views), every)
 
     def write(out) -> None:
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
