@@ -274,3 +274,24 @@ def test_dialog_says_why_it_failed_and_stays_open(qtbot, tmp_path, monkeypatch):
     assert str(target) in shown[0][1] and "does not exist" in shown[0][1]
     assert dialog.isVisible() and dialog.written is None
     assert not (tmp_path / "missing").exists()
+
+
+def test_file_menu_exports_the_shown_chart_as_a_bundle(qtbot, window, tmp_path):
+    window.show_view("economy", 2)
+    qtbot.waitUntil(lambda: window.current_chart() is not None)
+    spec = window.current_chart()
+    menu = [a.text() for a in window.actions.file_menu.actions()]
+    assert "Export data &bundle (.zip)…" in menu
+
+    window.actions.export_bundle.trigger()
+    (dialog,) = [d for d in window.findChildren(BundleDialog) if d.isVisible()]
+    assert spec.title in dialog.this_chart.text()
+    dialog.path.setText(str(tmp_path / "b.zip"))
+    dialog.accept()
+
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        assert [n for n in archive.namelist() if n.startswith("charts/")] == [
+            "charts/economy-3.csv"
+        ]
+        written = archive.read("charts/economy-3.csv").decode("utf-8")
+    assert written == csv_text(spec)
