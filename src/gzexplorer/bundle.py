@@ -353,7 +353,7 @@ def bundle_files(
         resources.append(chart_resource(chart, rel))
     package = {k: v for k, v in descriptor.items() if k not in ("resources", "name", "title", "id")}
     package["name"] = _name(f"{descriptor.get('name', 'pack')}-{_scope_name(chosen)}")
-    package["title"] = f"{dataset.info.title}: {scope}"
+    package["title"] = f"{dataset.info.title} (data bundle — {scope})"
     package["description"] = (
         f"{scope}: the data of {len(chosen)} chart(s) of “{dataset.info.title}”, "
         "with the passages they cite, cut from the pack by gzexplorer."
