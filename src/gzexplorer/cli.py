@@ -190,7 +190,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             dataset,
             args.out,
             None if args.all else args.theme,
-            None if whole else (args.chart or 1),
+            None if whole else (1 if args.chart is None else args.chart),
             context,
         )
         print(path)
@@ -213,7 +213,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     path = export_one(
         dataset,
         args.theme,
-        args.chart or 1,
+        1 if args.chart is None else args.chart,
         fmt,
         args.out,
         width,
@@ -329,7 +329,7 @@ def _cmd_cite(args: argparse.Namespace) -> int:
         from gzexplorer.export_all import ExportRequestError, chart_of
 
         try:
-            spec = chart_of(dataset, args.theme, args.chart or 1)
+            spec = chart_of(dataset, args.theme, 1 if args.chart is None else args.chart)
         except ExportRequestError as exc:
             raise CliError(str(exc)) from None
         chart = cite.chart_citation(dataset, spec)
