@@ -52,7 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="print a machine-readable report")
     v.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    e = sub.add_parser("export", help="export charts as PNG, SVG or CSV without a window")
+    e = sub.add_parser(
+        "export",
+        help="export charts as PNG, SVG or CSV, or a theme's brief as PDF, without a window",
+    )
     which = e.add_mutually_exclusive_group(required=True)
     which.add_argument("--theme", metavar="THEME", help="overview or a theme id")
     which.add_argument("--all", action="store_true", help="every chart of every theme")
@@ -60,7 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--chart", type=int, default=1, metavar="N", help="chart number in the theme (from 1)"
     )
     e.add_argument(
-        "--format", choices=("png", "svg", "csv"), help="default: from --out's extension"
+        "--format", choices=("png", "svg", "csv", "pdf"), help="default: from --out's extension"
+    )
+    e.add_argument(
+        "--page",
+        choices=("a4", "letter"),
+        default="a4",
+        help="the PDF brief's page size (default a4)",
     )
     e.add_argument("--out", required=True, metavar="FILE", help="output file (a folder with --all)")
     e.add_argument("--width", type=int, default=1200, metavar="W", help="pixels (default 1200)")
@@ -152,6 +161,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
     _headless_app()
     context = _use_language(args.language)
+    if args.format == "pdf" or (args.format is None and args.out.lower().endswith(".pdf")):
+        return _export_brief(args, dataset, context)
     if args.all:
         written = export_all(
             dataset, args.out, args.width, args.height, args.scale, args.transparent, context
@@ -173,6 +184,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
         args.transparent,
         context,
     )
+    print(path)
+    return EXIT_OK
+
+
+def _export_brief(args: argparse.Namespace, dataset, context: ChartContext) -> int:
+    """The PDF brief of a theme (or, with --all, of every one) in one file."""
+    from gzexplorer.render.brief import export_brief
+    from gzexplorer.render.export import ExportError
+
+    try:
+        path = export_brief(dataset, args.out, None if args.all else args.theme, args.page, context)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
     print(path)
     return EXIT_OK
 

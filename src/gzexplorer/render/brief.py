@@ -16,8 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,7 +39,7 @@ from PySide6.QtGui import (
     QRegion,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QWidget
 
 from gzexplorer.brief import Brief, Passage, Section, make_brief
 from gzexplorer.charts.context import ENGLISH, ChartContext
@@ -50,6 +59,7 @@ MARGINS_MM = QMarginsF(16, 12, 16, 12)  # left, top, right, bottom
 HEADER = 30.0  # the running header's band, pages after the first
 FOOTER = 26.0  # the page number's band
 CARDS_PER_ROW = 3
+TITLE_LINES = 6  # a chart's title on paper: whole, up to this many lines
 BODY_PT = 9.5
 TEXT = "#1A1A1A"
 MUTED = "#5C5C5C"
@@ -100,8 +110,9 @@ def pdf_bytes(content: Brief, page: str = "a4") -> bytes:
     writer.setTitle(f"{content.title} — {tr('Brief')}")
     writer.setCreator("gzexplorer")
     area = QSizeF(writer.width(), writer.height())  # inside the margins, device units
-    sheet = _Sheet(writer, area.width())
-    pages = paginate(sheet.blocks(content), area.height() - FOOTER, area.height() - HEADER - FOOTER)
+    room = area.height() - HEADER - FOOTER
+    sheet = _Sheet(writer, area.width(), room)
+    pages = paginate(sheet.blocks(content), area.height() - FOOTER, room)
     painter = QPainter(writer)
     try:
         painter.setRenderHints(
@@ -234,22 +245,62 @@ class HeadingBlock(TextBlock):
 
 
 class ChartBlock(Block):
-    """A chart as the window draws it, laid out at the block's size when drawn."""
+    """A chart as the window draws it, laid out at the block's size when drawn.
 
-    def __init__(self, spec: ChartSpec, width: float, height: float, section: str) -> None:
+    Given ``most`` (a height it may grow to), a chart whose words (a long title, many
+    legend entries and notes) leave its plot less than half of ``height`` is made as
+    much taller as that takes."""
+
+    def __init__(
+        self, spec: ChartSpec, width: float, height: float, section: str, most: float = 0
+    ) -> None:
         self.spec = spec
         self.width = int(width)
         self.height = float(int(height))
         self.section = section
         self.space_before = 10.0
+        if most > height:
+            canvas = self.canvas()
+            short = height * 0.5 - canvas.plot_widget.height()
+            dispose(canvas)
+            self.height = float(int(min(most, height + max(0.0, short))))
+
+    def canvas(self) -> ChartCanvas:
+        """The chart's canvas at the block's size, its title whole, its words unligated
+        (give it to :func:`dispose` when done)."""
+        canvas = laid_out_canvas(self.spec, self.width, int(self.height), ChartStyle())
+        if canvas.title.is_cut():  # the window's two lines: the page has room for all
+            canvas.title.set_max_lines(TITLE_LINES)
+        _without_ligatures(canvas)
+        canvas.layout().invalidate()
+        canvas.layout().activate()
+        QApplication.processEvents()
+        canvas.reset_view()
+        QApplication.processEvents()
+        return canvas
 
     def draw(self, painter: QPainter, top: float, bottom: float) -> None:
-        style = ChartStyle()  # light: paper is white
-        canvas = laid_out_canvas(self.spec, self.width, int(self.height), style)
+        canvas = self.canvas()
         try:
             paint_vector(canvas, painter)
         finally:
             dispose(canvas)
+
+
+def unligated(font: QFont) -> QFont:
+    """``font`` without ligatures: "fi" stays two letters in the PDF's text, so that a
+    search for "first" finds it and a copy pastes it as written."""
+    font = QFont(font)
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+def _without_ligatures(canvas: ChartCanvas) -> None:
+    for widget in canvas.findChildren(QWidget):
+        widget.setFont(unligated(widget.font()))
+    for item in canvas.plot_widget.scene().items():
+        if isinstance(item, QGraphicsTextItem):
+            item.setFont(unligated(item.font()))
 
 
 def paint_vector(canvas: ChartCanvas, painter: QPainter) -> None:
@@ -324,13 +375,14 @@ class _Sheet:
     """Makes the blocks of a brief for a page ``width`` wide, and draws the header and
     footer of its pages."""
 
-    def __init__(self, device: QPdfWriter, width: float) -> None:
+    def __init__(self, device: QPdfWriter, width: float, room: float) -> None:
         self.device = device
         self.width = width
+        self.room = room  # the height of a page's content
         family = QApplication.font().family()
-        self.font = QFont(family)
+        self.font = unligated(QFont(family))
         self.font.setPointSizeF(BODY_PT)
-        self.small = QFont(family)
+        self.small = unligated(QFont(family))
         self.small.setPointSizeF(8)
 
     def doc(self, body: str, width: float | None = None) -> QTextDocument:
@@ -347,15 +399,17 @@ class _Sheet:
         blocks: list[Block] = [TextBlock(self.doc(_title(content)), "")]
         for section in content.sections:
             blocks += self.section_blocks(section, content.context)
-        blocks.append(HeadingBlock(self.doc(f"<h2>{_e(tr('Sources'))}</h2>"), "", 24))
+        blocks.append(HeadingBlock(self.doc(f"<h2>{_e(tr('Sources'))}</h2>"), tr("Sources"), 24))
         blocks.append(TextBlock(self.doc(_sources(content)), tr("Sources")))
         return blocks
 
     def section_blocks(self, s: Section, context: ChartContext) -> list[Block]:
         name = tr("Overview") if s.view_id == OVERVIEW else s.name
         out: list[Block] = [HeadingBlock(self.doc(f"<h2>{_e(name)}</h2>"), name, 24)]
-        height = min(self.width * 0.62, 560.0)
-        out += [ChartBlock(spec, self.width, height, name) for spec in s.charts]
+        most = self.room * 0.85
+        out += [
+            ChartBlock(spec, self.width, self.chart_height(spec), name, most) for spec in s.charts
+        ]
         if s.figures:
             out.append(HeadingBlock(self.doc(f"<h3>{_e(tr('Figures'))}</h3>"), name, 16))
             cards = [self.doc(_card(f, context)) for f in s.figures]
@@ -366,8 +420,7 @@ class _Sheet:
             out.append(
                 HeadingBlock(
                     self.doc(
-                        f"<h3>{_e(tr('Passages'))}</h3>"
-                        f"<p class='muted small'>{_e(intro)}</p>"
+                        f"<h3>{_e(tr('Passages'))}</h3><p class='muted small'>{_e(intro)}</p>"
                     ),
                     name,
                     16,
@@ -378,6 +431,15 @@ class _Sheet:
             none = tr("The document gives no numbers for this theme.")
             out.append(TextBlock(self.doc(f"<p class='muted'>{_e(none)}</p>"), name, 8))
         return out
+
+    def chart_height(self, spec: ChartSpec) -> float:
+        """A chart's height: about 8:5, a timeline taller for each event past ten (each
+        in a lane of its own), never more than most of a page."""
+        height = min(self.width * 0.62, 560.0)
+        if spec.kind == "timeline":
+            events = sum(len(series.marks) for series in spec.series)
+            height += max(0, events - 10) * 16
+        return min(height, self.room * 0.85)  # (ChartBlock: taller for many words)
 
     def draw_header(self, painter: QPainter, area: QSizeF, title: str, section: str) -> None:
         words = f"{title} · {section}" if section else title
@@ -404,7 +466,9 @@ def _e(text: str) -> str:
 def _title(content: Brief) -> str:
     date = content.date.isoformat()
     made = (
-        tr("Exported %1 from data pack version %2").replace("%1", date).replace("%2", content.version)
+        tr("Exported %1 from data pack version %2")
+        .replace("%1", date)
+        .replace("%2", content.version)
         if content.version
         else tr("Exported %1").replace("%1", date)
     )

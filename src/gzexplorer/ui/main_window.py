@@ -271,6 +271,19 @@ class MainWindow(QMainWindow):
     def export_chart(self) -> None:
         self.column.export(self.settings)
 
+    def export_brief(self) -> None:
+        """The PDF brief of the shown theme or of all of them (Export brief…)."""
+        from gzexplorer.ui.brief_dialog import BriefDialog
+
+        if not self.dataset.complete:
+            self.statusBar().showMessage(self.tr("Loading data…"), 4000)
+            return
+        name = dict(self._views()).get(self.view_id(), "")
+        dialog = BriefDialog(
+            self.dataset, self.view_id(), name, self.look.context, self.settings, self
+        )
+        dialog.open()
+
     def cite(self, chart: bool = False) -> None:
         """The Cite dialog: the document's citation, and the shown chart's if ``chart``."""
         from gzexplorer import cite
