@@ -7,13 +7,13 @@ How it is drawn on pages is :mod:`gzexplorer.render.brief`; nothing here needs Q
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gzexplorer import charts, cite
 from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.spec import OVERVIEW
+from gzexplorer.model.cited_numbers import cited_numbers
 
 if TYPE_CHECKING:
     from gzexplorer.charts.spec import ChartSpec
@@ -102,25 +102,8 @@ def _section(dataset: Dataset, view_id: str, context: ChartContext) -> Section:
 
 def cited_spans(dataset: Dataset, excerpt: Excerpt) -> tuple[tuple[int, int], ...]:
     """Where ``excerpt`` states a number that a figure, an observation or a milestone
-    cites (:mod:`gzexplorer.model.cited_numbers`); without that module, the figures'
-    quotes."""
-    try:
-        from gzexplorer.model.cited_numbers import cited_numbers
-    except ImportError:
-        return _quote_spans(dataset.figures(), excerpt)
+    cites (:func:`gzexplorer.model.cited_numbers.cited_numbers`)."""
     return _apart((n.start, n.end) for n in cited_numbers(dataset, excerpt.id))
-
-
-def _quote_spans(figures: list[Figure], excerpt: Excerpt) -> tuple[tuple[int, int], ...]:
-    spans = []
-    for f in figures:
-        if excerpt.id not in f.excerpt_ids or not f.quote.strip():
-            continue
-        words = (re.escape(w) for w in f.quote.split())
-        found = re.search(r"\s+".join(words), excerpt.text)
-        if found:
-            spans.append(found.span())
-    return _apart(spans)
 
 
 def _apart(spans) -> tuple[tuple[int, int], ...]:

@@ -59,6 +59,7 @@ MARGINS_MM = QMarginsF(16, 12, 16, 12)  # left, top, right, bottom
 HEADER = 30.0  # the running header's band, pages after the first
 FOOTER = 26.0  # the page number's band
 CARDS_PER_ROW = 3
+LEAST_LINES = 3  # lines of a text kept together at the foot and the head of a page
 TITLE_LINES = 6  # a chart's title on paper: whole, up to this many lines
 BODY_PT = 9.5
 TEXT = "#1A1A1A"
@@ -219,6 +220,12 @@ class TextBlock(Block):
         self.keep = False
 
     def breaks(self) -> list[float]:
+        """Between lines, with at least LEAST_LINES lines of the block on each side (a
+        passage's heading line stays with its first lines)."""
+        bottoms = self._line_bottoms()
+        return bottoms[LEAST_LINES - 1 : -LEAST_LINES]
+
+    def _line_bottoms(self) -> list[float]:
         out = []
         layout = self.doc.documentLayout()
         block = self.doc.begin()
@@ -426,19 +433,19 @@ class _Sheet:
                     16,
                 )
             )
-            out += [TextBlock(self.doc(_passage(p)), name, 8) for p in s.passages]
+            out += [TextBlock(self.doc(_passage(p)), name, 14) for p in s.passages]
         if not (s.charts or s.figures or s.passages):
             none = tr("The document gives no numbers for this theme.")
             out.append(TextBlock(self.doc(f"<p class='muted'>{_e(none)}</p>"), name, 8))
         return out
 
     def chart_height(self, spec: ChartSpec) -> float:
-        """A chart's height: about 8:5, a timeline taller for each event past ten (each
-        in a lane of its own), never more than most of a page."""
+        """A chart's height: about 8:5; a timeline's as its lanes need (an event a lane),
+        lower for a few events, taller for many; never more than most of a page."""
         height = min(self.width * 0.62, 560.0)
-        if spec.kind == "timeline":
+        if spec.kind == "timeline":  # about as high as its lanes
             events = sum(len(series.marks) for series in spec.series)
-            height += max(0, events - 10) * 16
+            height = max(min(height, 190 + 36 * events), height + (events - 10) * 16)
         return min(height, self.room * 0.85)  # (ChartBlock: taller for many words)
 
     def draw_header(self, painter: QPainter, area: QSizeF, title: str, section: str) -> None:
@@ -504,7 +511,7 @@ def _passage(p: Passage) -> str:
     runs.append(_e(p.text[at:]))
     text = "".join(runs).replace("\n", "<br>")
     where = " · ".join(x for x in (p.section, tr("passage %1").replace("%1", p.id)) if x)
-    return f"<p class='muted small'>{_e(where)}</p><p>{text}</p>"
+    return f"<p class='muted small' style='margin-bottom: 3px'>{_e(where)}</p><p>{text}</p>"
 
 
 def _sources(content: Brief) -> str:
