@@ -26,6 +26,7 @@ class Passage:
 
     id: str
     section: str
+    kind: str  # "paragraph", "table" ... as the pack says
     text: str
     marks: tuple[tuple[int, int], ...]  # (start, end) character offsets, sorted, apart
 
@@ -96,7 +97,9 @@ def _section(dataset: Dataset, view_id: str, context: ChartContext) -> Section:
         ids.update(f.excerpt_ids)
     known = [e for e in dataset.excerpts() if e.id in ids]  # document order
     name = "" if view_id == OVERVIEW else dataset.theme(view_id).text("name", context.language)
-    passages = tuple(Passage(e.id, e.section, e.text, cited_spans(dataset, e)) for e in known)
+    passages = tuple(
+        Passage(e.id, e.section, e.kind, e.text, cited_spans(dataset, e)) for e in known
+    )
     return Section(view_id, name, specs, figures, passages)
 
 

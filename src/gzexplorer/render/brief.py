@@ -12,6 +12,7 @@ between lines), then drawn, so that each page knows how many there are.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +60,8 @@ MARGINS_MM = QMarginsF(16, 12, 16, 12)  # left, top, right, bottom
 HEADER = 30.0  # the running header's band, pages after the first
 FOOTER = 26.0  # the page number's band
 CARDS_PER_ROW = 3
+CELL_GAP = re.compile(r"\t|\s*\|\s*| {2,}|\u3000")  # between a table's cells, as
+# model.cited_numbers reads them
 LEAST_LINES = 3  # lines of a text kept together at the foot and the head of a page
 TITLE_LINES = 6  # a chart's title on paper: whole, up to this many lines
 BODY_PT = 9.5
@@ -221,11 +224,14 @@ class TextBlock(Block):
 
     def breaks(self) -> list[float]:
         """Between lines, with at least LEAST_LINES lines of the block on each side (a
-        passage's heading line stays with its first lines)."""
-        bottoms = self._line_bottoms()
-        return bottoms[LEAST_LINES - 1 : -LEAST_LINES]
+        passage's heading line stays with its first lines), and through no line (a
+        table's cells lie side by side)."""
+        spans = self._lines()
+        bottoms = sorted({bottom for _, bottom in spans})[LEAST_LINES - 1 : -LEAST_LINES]
+        return [y for y in bottoms if not any(top < y - 0.5 < bottom - 1 for top, bottom in spans)]
 
-    def _line_bottoms(self) -> list[float]:
+    def _lines(self) -> list[tuple[float, float]]:
+        """(top, bottom) of every line of the text."""
         out = []
         layout = self.doc.documentLayout()
         block = self.doc.begin()
@@ -234,9 +240,9 @@ class TextBlock(Block):
             lines = block.layout()
             for i in range(lines.lineCount()):
                 line = lines.lineAt(i)
-                out.append(top + line.y() + line.height())
+                out.append((top + line.y(), top + line.y() + line.height()))
             block = block.next()
-        return sorted(out)
+        return out
 
     def draw(self, painter: QPainter, top: float, bottom: float) -> None:
         painter.translate(0, -top)
@@ -375,6 +381,7 @@ p {{ color: {TEXT}; }}
 .small {{ font-size: 8pt; }}
 .value {{ font-size: 17pt; font-weight: 700; }}
 .cited {{ font-weight: 700; text-decoration: underline; }}
+td {{ padding-right: 14px; padding-top: 1px; padding-bottom: 1px; }}
 """
 
 
@@ -407,7 +414,9 @@ class _Sheet:
         for section in content.sections:
             blocks += self.section_blocks(section, content.context)
         blocks.append(HeadingBlock(self.doc(f"<h2>{_e(tr('Sources'))}</h2>"), tr("Sources"), 24))
-        blocks.append(TextBlock(self.doc(_sources(content)), tr("Sources")))
+        sources = TextBlock(self.doc(_sources(content)), tr("Sources"))
+        sources.keep = sources.height < self.room / 2  # on one page, unless very long
+        blocks.append(sources)
         return blocks
 
     def section_blocks(self, s: Section, context: ChartContext) -> list[Block]:
@@ -503,15 +512,42 @@ def _card(figure, context: ChartContext) -> str:
 
 
 def _passage(p: Passage) -> str:
-    runs, at = [], 0
-    for start, end in p.marks:
-        runs.append(_e(p.text[at:start]))
-        runs.append(f"<span class='cited'>{_e(p.text[start:end])}</span>")
-        at = end
-    runs.append(_e(p.text[at:]))
-    text = "".join(runs).replace("\n", "<br>")
+    """A passage's HTML, its cited numbers marked; a table's lines as the rows of a
+    table (a line of one cell, such as its source, across all the columns)."""
     where = " · ".join(x for x in (p.section, tr("passage %1").replace("%1", p.id)) if x)
-    return f"<p class='muted small' style='margin-bottom: 3px'>{_e(where)}</p><p>{text}</p>"
+    head = f"<p class='muted small' style='margin-bottom: 3px'>{_e(where)}</p>"
+    if p.kind != "table":
+        return head + f"<p>{_marked(p, 0, len(p.text)).replace(chr(10), '<br>')}</p>"
+    lines, at = [], 0
+    for line in p.text.split("\n"):
+        cells, start = [], at
+        for gap in CELL_GAP.finditer(line):
+            cells.append((start, at + gap.start()))
+            start = at + gap.end()
+        cells.append((start, at + len(line)))
+        lines.append(cells)
+        at += len(line) + 1
+    width = max(len(cells) for cells in lines)
+    rows = []
+    for cells in lines:
+        span = f" colspan='{width}'" if len(cells) == 1 and width > 1 else ""
+        tds = "".join(f"<td{span}>{_marked(p, a, b)}</td>" for a, b in cells)
+        rows.append(f"<tr>{tds}</tr>")
+    return head + f"<table cellspacing='0' style='margin-top: 4px'>{''.join(rows)}</table>"
+
+
+def _marked(p: Passage, start: int, end: int) -> str:
+    """The passage's text from ``start`` to ``end``, escaped, its cited numbers marked."""
+    runs, at = [], start
+    for a, b in p.marks:
+        a, b = max(a, start), min(b, end)
+        if a >= b:
+            continue
+        runs.append(_e(p.text[at:a]))
+        runs.append(f"<span class='cited'>{_e(p.text[a:b])}</span>")
+        at = b
+    runs.append(_e(p.text[at:end]))
+    return "".join(runs)
 
 
 def _sources(content: Brief) -> str:
@@ -520,8 +556,6 @@ def _sources(content: Brief) -> str:
     out = f"<ul>{''.join(items)}</ul>" if items else ""
     if content.attribution:
         out += f"<p class='muted'>{_e(content.attribution)}</p>"
-    cite = tr("Cite the document as:")
-    out += f"<p class='muted'>{_e(cite)}</p><p>{_e(content.reference)}</p>"
     return out
 
 
