@@ -22,7 +22,7 @@ from gzexplorer.charts import OVERVIEW
 from gzexplorer.charts.context import ENGLISH
 from gzexplorer.files import WriteError
 from gzexplorer.model.cited_numbers import cited_numbers
-from gzexplorer.render.brief import export_brief
+from gzexplorer.render.brief import Block, export_brief, paginate
 from gzexplorer.render.export import ExportError
 from gzexplorer.ui import brief_dialog
 from gzexplorer.ui.brief_dialog import BriefDialog
@@ -348,3 +348,40 @@ def test_window_dialog_reports_a_failed_write_and_stays_open(qtbot, tmp_path, mo
     assert str(target) in text and "does not exist" in text
     assert dialog.isVisible() and dialog.written is None
     assert listing(tmp_path) == ["settings.ini"] or listing(tmp_path) == []
+
+
+# -- pages ------------------------------------------------------------------------------
+
+
+class FakeBlock(Block):
+    """A block of ``height`` that may break at ``cuts`` (kept whole without)."""
+
+    def __init__(self, height: float, cuts: tuple[float, ...] = (), heading: bool = False):
+        self.height = height
+        self.cuts = list(cuts)
+        self.keep = not cuts
+        self.keep_with_next = heading
+
+    def breaks(self) -> list[float]:
+        return self.cuts
+
+
+def test_pages_keep_charts_whole_break_text_between_lines_and_headings_with_what_follows():
+    lines = tuple(float(y) for y in range(20, 400, 20))  # a text of 20 lines of 20
+    chart, text, heading, chart2 = (
+        FakeBlock(300),
+        FakeBlock(400, lines),
+        FakeBlock(30, heading=True),
+        FakeBlock(300),
+    )
+    pages = paginate([chart, text, heading, chart2], first=500, room=500)
+
+    placed = [[(p.block, p.top, p.bottom) for p in page] for page in pages]
+    assert placed[0] == [(chart, 0, 300), (text, 0, 200)]  # the text's first 10 lines
+    assert placed[1] == [(text, 200, 400)]
+    assert placed[2] == [(heading, 0, 30), (chart2, 0, 300)]  # a heading goes with its chart
+    for page in pages:
+        assert page[-1].y + page[-1].bottom - page[-1].top <= 500
+    # a chart taller than what is left of a page starts the next one
+    pages = paginate([FakeBlock(440), FakeBlock(100)], 500, 500)
+    assert [len(page) for page in pages] == [1, 1]
