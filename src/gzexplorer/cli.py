@@ -54,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser(
         "export",
-        help="export charts as PNG, SVG, CSV or a data bundle (.zip) without a window",
+        help="export charts as PNG, SVG, CSV or a data bundle (.zip), or a theme's brief as "
+        "PDF, without a window",
     )
     which = e.add_mutually_exclusive_group(required=True)
     which.add_argument("--theme", metavar="THEME", help="overview or a theme id")
@@ -71,9 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument(
         "--format",
-        choices=("png", "svg", "csv", "zip"),
+        choices=("png", "svg", "csv", "zip", "pdf"),
         help="default: from --out's extension; zip is a data bundle (CSV, datapackage.json, "
-        "passages, README)",
+        "passages, README); pdf is a brief of the theme (or, with --all, of every theme)",
     )
     e.add_argument(
         "--out", required=True, metavar="FILE", help="output file (a folder with --all, but zip)"
@@ -87,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument(
         "--slides", action="store_true", help="larger type and lines, to read on a slide"
+    )
+    e.add_argument(
+        "--page",
+        choices=("a4", "letter"),
+        default="a4",
+        help="the PDF brief's page size (default a4)",
     )
     e.add_argument("--scale", type=float, default=1.0, metavar="S", help="pixel density, 1-4")
     e.add_argument("--transparent", action="store_true", help="PNG/SVG without a background")
@@ -182,6 +189,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
     _headless_app()
     context = _use_language(args.language)
+    if fmt == "pdf":
+        return _export_brief(args, dataset, context)
     if fmt == "zip":
         from gzexplorer.bundle import write_bundle
 
@@ -241,6 +250,19 @@ def _export_size(args: argparse.Namespace) -> tuple[int, int]:
         1200 if args.width is None else args.width,
         750 if args.height is None else args.height,
     )
+
+
+def _export_brief(args: argparse.Namespace, dataset, context: ChartContext) -> int:
+    """The PDF brief of a theme (or, with --all, of every one) in one file."""
+    from gzexplorer.render.brief import export_brief
+    from gzexplorer.render.export import ExportError
+
+    try:
+        path = export_brief(dataset, args.out, None if args.all else args.theme, args.page, context)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    print(path)
+    return EXIT_OK
 
 
 def _use_language(code: str) -> ChartContext:
