@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Brief</name>
+    <message>
+        <source>Brief</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>原文段落</translation>
+    </message>
+    <message>
+        <source>The passages these numbers come from, the numbers cited in bold.</source>
+        <translation>这些数字所出自的段落，所引数字以粗体标出。</translation>
+    </message>
+    <message>
+        <source>The document gives no numbers for this theme.</source>
+        <translation>文档未给出此主题的数字。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Exported %1 from data pack version %2</source>
+        <translation>导出于 %1，数据包版本 %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>导出于 %1</translation>
+    </message>
+    <message>
+        <source>Data brief</source>
+        <translation>数据简报</translation>
+    </message>
+    <message>
+        <source>passage %1</source>
+        <translation>段落 %1</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>许可：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Export brief (PDF)</source>
+        <translation>导出简报（PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;This theme: %1</source>
+        <translation>本主题(&amp;T)：%1</translation>
+    </message>
+    <message>
+        <source>&amp;All themes</source>
+        <translation>所有主题(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter（美式信纸）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>纸张大小(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the brief…</source>
+        <translation>正在写入简报…</translation>
+    </message>
+    <message>
+        <source>The brief was not written</source>
+        <translation>简报未写入</translation>
+    </message>
+    <message>
+        <source>Brief not written</source>
+        <translation>简报未写入</translation>
+    </message>
+    <message>
+        <source>Brief written: %1</source>
+        <translation>简报已写入：%1</translation>
+    </message>
+</context>
+<context>
     <name>BundleDialog</name>
     <message>
         <source>Export data bundle</source>
@@ -637,6 +751,10 @@ The details were written to %2.</source>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
+    <message>
+        <source>Loading data…</source>
+        <translation>正在加载数据…</translation>
+    </message>
 </context>
 <context>
     <name>PackOpener</name>
@@ -1082,6 +1200,14 @@ The details were written to %2.</source>
     <message>
         <source>Export the chart&apos;s or its theme&apos;s data, sources and passages as one .zip</source>
         <translation>将图表或其主题的数据、来源和段落导出为一个 .zip 文件</translation>
+    </message>
+    <message>
+        <source>Export brief (&amp;PDF)…</source>
+        <translation>导出简报（PDF）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export this theme or every theme as a PDF brief: charts, figures, passages</source>
+        <translation>将本主题或所有主题导出为 PDF 简报：图表、数据、段落</translation>
     </message>
     <message>
         <source>Copy chart &amp;image</source>

@@ -70,8 +70,7 @@ MUTED = "#5C5C5C"
 RULE = "#D0D0D0"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Brief", text)
+translate = QCoreApplication.translate  # translate("Brief", …), as lupdate reads it
 
 
 def export_brief(
@@ -111,7 +110,8 @@ def pdf_bytes(content: Brief, page: str = "a4") -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(f"{content.title} — {tr('Brief')}")
+    brief = translate("Brief", "Brief")
+    writer.setTitle(f"{content.title} — {brief}")
     writer.setCreator("gzexplorer")
     area = QSizeF(writer.width(), writer.height())  # inside the margins, device units
     room = area.height() - HEADER - FOOTER
@@ -413,38 +413,41 @@ class _Sheet:
         blocks: list[Block] = [TextBlock(self.doc(_title(content)), "")]
         for section in content.sections:
             blocks += self.section_blocks(section, content.context)
-        blocks.append(HeadingBlock(self.doc(f"<h2>{_e(tr('Sources'))}</h2>"), tr("Sources"), 24))
-        sources = TextBlock(self.doc(_sources(content)), tr("Sources"))
+        heading = translate("Brief", "Sources")
+        blocks.append(HeadingBlock(self.doc(f"<h2>{_e(heading)}</h2>"), heading, 24))
+        sources = TextBlock(self.doc(_sources(content)), heading)
         sources.keep = sources.height < self.room / 2  # on one page, unless very long
         blocks.append(sources)
         return blocks
 
     def section_blocks(self, s: Section, context: ChartContext) -> list[Block]:
-        name = tr("Overview") if s.view_id == OVERVIEW else s.name
+        name = translate("Brief", "Overview") if s.view_id == OVERVIEW else s.name
         out: list[Block] = [HeadingBlock(self.doc(f"<h2>{_e(name)}</h2>"), name, 24)]
         most = self.room * 0.85
         out += [
             ChartBlock(spec, self.width, self.chart_height(spec), name, most) for spec in s.charts
         ]
         if s.figures:
-            out.append(HeadingBlock(self.doc(f"<h3>{_e(tr('Figures'))}</h3>"), name, 16))
+            heading = translate("Brief", "Figures")
+            out.append(HeadingBlock(self.doc(f"<h3>{_e(heading)}</h3>"), name, 16))
             cards = [self.doc(_card(f, context)) for f in s.figures]
             for i in range(0, len(cards), CARDS_PER_ROW):
                 out.append(CardRowBlock(cards[i : i + CARDS_PER_ROW], self.width, name))
         if s.passages:
-            intro = tr("The passages these numbers come from, the numbers cited in bold.")
+            heading = translate("Brief", "Passages")
+            intro = translate(
+                "Brief", "The passages these numbers come from, the numbers cited in bold."
+            )
             out.append(
                 HeadingBlock(
-                    self.doc(
-                        f"<h3>{_e(tr('Passages'))}</h3><p class='muted small'>{_e(intro)}</p>"
-                    ),
+                    self.doc(f"<h3>{_e(heading)}</h3><p class='muted small'>{_e(intro)}</p>"),
                     name,
                     16,
                 )
             )
             out += [TextBlock(self.doc(_passage(p)), name, 14) for p in s.passages]
         if not (s.charts or s.figures or s.passages):
-            none = tr("The document gives no numbers for this theme.")
+            none = translate("Brief", "The document gives no numbers for this theme.")
             out.append(TextBlock(self.doc(f"<p class='muted'>{_e(none)}</p>"), name, 8))
         return out
 
@@ -468,7 +471,9 @@ class _Sheet:
         painter.drawLine(0, HEADER - 10, area.width(), HEADER - 10)
 
     def draw_footer(self, painter: QPainter, area: QSizeF, number: int, count: int) -> None:
-        words = tr("Page %1 of %2").replace("%1", str(number)).replace("%2", str(count))
+        words = (
+            translate("Brief", "Page %1 of %2").replace("%1", str(number)).replace("%2", str(count))
+        )
         painter.setFont(self.small)
         painter.setPen(QColor(MUTED))
         box = QRectF(0, area.height() - FOOTER + 8, area.width(), FOOTER - 8)
@@ -482,14 +487,15 @@ def _e(text: str) -> str:
 def _title(content: Brief) -> str:
     date = content.date.isoformat()
     made = (
-        tr("Exported %1 from data pack version %2")
+        translate("Brief", "Exported %1 from data pack version %2")
         .replace("%1", date)
         .replace("%2", content.version)
         if content.version
-        else tr("Exported %1").replace("%1", date)
+        else translate("Brief", "Exported %1").replace("%1", date)
     )
+    kind = translate("Brief", "Data brief")
     return (
-        f"<p class='muted'>{_e(tr('Data brief'))}</p>"
+        f"<p class='muted'>{_e(kind)}</p>"
         f"<h1>{_e(content.title)}</h1>"
         f"<p>{_e(content.reference)}</p>"
         f"<p class='muted small'>{_e(made)}</p>"
@@ -514,7 +520,9 @@ def _card(figure, context: ChartContext) -> str:
 def _passage(p: Passage) -> str:
     """A passage's HTML, its cited numbers marked; a table's lines as the rows of a
     table (a line of one cell, such as its source, across all the columns)."""
-    where = " · ".join(x for x in (p.section, tr("passage %1").replace("%1", p.id)) if x)
+    where = " · ".join(
+        x for x in (p.section, translate("Brief", "passage %1").replace("%1", p.id)) if x
+    )
     head = f"<p class='muted small' style='margin-bottom: 3px'>{_e(where)}</p>"
     if p.kind != "table":
         return head + f"<p>{_marked(p, 0, len(p.text)).replace(chr(10), '<br>')}</p>"
@@ -552,7 +560,8 @@ def _marked(p: Passage, start: int, end: int) -> str:
 
 def _sources(content: Brief) -> str:
     items = [f"<li>{_e(s)}</li>" for s in content.sources]
-    items += [f"<li>{_e(tr('Licence: %1').replace('%1', x))}</li>" for x in content.licences]
+    licence = translate("Brief", "Licence: %1")
+    items += [f"<li>{_e(licence.replace('%1', x))}</li>" for x in content.licences]
     out = f"<ul>{''.join(items)}</ul>" if items else ""
     if content.attribution:
         out += f"<p class='muted'>{_e(content.attribution)}</p>"
