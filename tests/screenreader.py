@@ -96,8 +96,9 @@ class Desktop:
             "XDG_CACHE_HOME": str(home / ".cache"),
             "XDG_RUNTIME_DIR": str(runtime),
             "GSETTINGS_BACKEND": "memory",  # Orca's GNOME settings: none to read or keep
-            # No speech synthesiser: Orca logs what it would say. Speech Dispatcher is not
-            # started (its autospawn can hang Orca's start) nor found running elsewhere.
+            # No speech synthesiser: Orca logs what it would say. Speech Dispatcher is
+            # neither spawned (a daemon outside the process groups ended here) nor found
+            # running elsewhere.
             "SPEECHD_CMD": "/bin/false",
             "SPEECHD_SOCKET": str(runtime / "no-speechd.sock"),
         }
