@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Export data bundle</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>One .zip with the data as CSV, a datapackage.json describing it, the passages the numbers come from and a README with the citation, sources and licence. gzexplorer opens it as a data pack.</source>
+        <translation>一个 .zip 文件：CSV 格式的数据、描述数据的 datapackage.json、数字所出自的段落，以及载有引用、来源和许可的 README。gzexplorer 可将其作为数据包打开。</translation>
+    </message>
+    <message>
+        <source>This &amp;chart: %1</source>
+        <translation>此图表(&amp;C)：%1</translation>
+    </message>
+    <message>
+        <source>Every chart of &amp;the theme %1</source>
+        <translation>主题“%1”的所有图表(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %s</source>
+        <translation>已导出 %s</translation>
+    </message>
+</context>
+<context>
     <name>ChartColumn</name>
     <message>
         <source>Loading charts…</source>
@@ -486,6 +525,30 @@ The details were written to %2.</source>
         <translation>CSV 数据</translation>
     </message>
     <message>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <source>Slide 16:9</source>
+        <translation>幻灯片 16:9</translation>
+    </message>
+    <message>
+        <source>Slide 4:3</source>
+        <translation>幻灯片 4:3</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>For slides (larger type)</source>
+        <translation>用于幻灯片（较大字号）</translation>
+    </message>
+    <message>
         <source>White</source>
         <translation>白色</translation>
     </message>
@@ -502,12 +565,20 @@ The details were written to %2.</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
         <source>&amp;Size (pixels):</source>
         <translation>尺寸（像素）(&amp;S)：</translation>
     </message>
     <message>
         <source>S&amp;cale:</source>
         <translation>缩放(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Background:</source>
@@ -1003,6 +1074,14 @@ The details were written to %2.</source>
     <message>
         <source>Export the chart as PNG, SVG or CSV</source>
         <translation>将图表导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <source>Export data &amp;bundle (.zip)…</source>
+        <translation>导出数据包 (.zip)(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Export the chart&apos;s or its theme&apos;s data, sources and passages as one .zip</source>
+        <translation>将图表或其主题的数据、来源和段落导出为一个 .zip 文件</translation>
     </message>
     <message>
         <source>Copy chart &amp;image</source>

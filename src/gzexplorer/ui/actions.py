@@ -32,6 +32,7 @@ class WindowActions(QObject):
         self.open_file = self._make(w.packs.choose_file, "Ctrl+Shift+O")
         self.save_pack = self._make(lambda: w.packs.save_as(w.dataset))
         self.export = self._make(w.export_chart, "Ctrl+E")
+        self.export_bundle = self._make(w.export_bundle)
         self.copy_image = self._make(w.copy_chart_image, "Ctrl+Shift+C")
         self.quit = self._make(w.close, QKeySequence.StandardKey.Quit)
         self.table = self._make(w.set_table_page, "Ctrl+T", checkable=True)
@@ -54,6 +55,7 @@ class WindowActions(QObject):
             self.save_pack,
             None,
             self.export,
+            self.export_bundle,
             self.copy_image,
             None,
             self.quit,
@@ -150,6 +152,11 @@ class WindowActions(QObject):
                 self.export,
                 self.tr("&Export chart…"),
                 self.tr("Export the chart as PNG, SVG or CSV"),
+            ),
+            (
+                self.export_bundle,
+                self.tr("Export data &bundle (.zip)…"),
+                self.tr("Export the chart's or its theme's data, sources and passages as one .zip"),
             ),
             (
                 self.copy_image,

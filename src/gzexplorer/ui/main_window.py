@@ -271,6 +271,19 @@ class MainWindow(QMainWindow):
     def export_chart(self) -> None:
         self.column.export(self.settings)
 
+    def export_bundle(self) -> None:
+        """The shown chart, or its theme's charts, as a data bundle (.zip)."""
+        from gzexplorer.ui.bundle_dialog import BundleDialog
+
+        spec = self.current_chart()
+        if spec is None or self.chart_panel is None:
+            return
+        vid = self.state.view_id
+        number = self.chart_panel.current_index() + 1
+        name = dict(self._views()).get(vid, vid)
+        args = (self.dataset, vid, name, number, spec, self.look.context, self.settings, self)
+        BundleDialog(*args).open()
+
     def cite(self, chart: bool = False) -> None:
         """The Cite dialog: the document's citation, and the shown chart's if ``chart``."""
         from gzexplorer import cite
