@@ -70,7 +70,7 @@ def chart_of(dataset, view: str, index: int = 0):
     return charts_for(dataset, view)[index]
 
 
-def to_the_chart(desktop, app, dataset, view: str) -> int:
+def to_the_chart(desktop, dataset, view: str) -> int:
     """In a new window, the theme ``view`` chosen with its shortcut, then Tab to its
     first chart; the speech log's mark before the Tab that reached it."""
     number = ["overview", "economy", "governance"].index(view) + 1
@@ -82,7 +82,7 @@ def to_the_chart(desktop, app, dataset, view: str) -> int:
 # -- the chart -------------------------------------------------------------------------
 def test_tab_to_the_chart_says_its_title_and_text_alternative(desktop, app, dataset):
     spec = chart_of(dataset, "governance")  # one line: the poverty rate, 2012-2021
-    since = to_the_chart(desktop, app, dataset, "governance")
+    since = to_the_chart(desktop, dataset, "governance")
     said = desktop.wait_said(spec.alt_text, since)
     assert f"{spec.title} chart." in said  # its name and role
     assert spec.alt_text in said  # its description: the words the chart is made of
@@ -91,7 +91,7 @@ def test_tab_to_the_chart_says_its_title_and_text_alternative(desktop, app, data
 
 def test_tab_to_the_chart_says_no_unnamed_containers(desktop, app, dataset):
     spec = chart_of(dataset, "governance")
-    since = to_the_chart(desktop, app, dataset, "governance")
+    since = to_the_chart(desktop, dataset, "governance")
     said = desktop.wait_said(spec.alt_text, since)
     assert "layered pane" not in said  # the pages round the chart are passed over (ui/pages.py)
     at = said.index(f"{spec.title} chart.")
@@ -99,7 +99,7 @@ def test_tab_to_the_chart_says_no_unnamed_containers(desktop, app, dataset):
 
 
 def test_each_point_reached_with_the_arrow_keys_is_spoken_with_its_value(desktop, app, dataset):
-    to_the_chart(desktop, app, dataset, "governance")
+    to_the_chart(desktop, dataset, "governance")
     series = dataset.series("poverty_rate")
     for year, value in zip(series["year"], series["value"], strict=True):
         words = (
@@ -121,7 +121,7 @@ def test_each_point_reached_with_the_arrow_keys_is_spoken_with_its_value(desktop
     "announcements: Orca 46 and later); with wt-a11y's branch Orca says nothing",
 )
 def test_ctrl_2_says_the_theme(desktop, app, dataset):
-    to_the_chart(desktop, app, dataset, "governance")
+    to_the_chart(desktop, dataset, "governance")
     since = desktop.mark()
     desktop.key("ctrl+2")
     said = desktop.wait_said(lambda s: any(theme_said(x) for x in s), since, timeout=30)
@@ -153,7 +153,7 @@ def test_a_search_says_how_many_passages_it_found(desktop, app, dataset):
 
 # -- the table -------------------------------------------------------------------------
 def test_tab_leaves_the_table_for_the_figure_cards(desktop, app, dataset):
-    to_the_chart(desktop, app, dataset, "overview")
+    to_the_chart(desktop, dataset, "overview")
     said = desktop.press("ctrl+t", "Data of the chart")  # the table, in the chart's place
     assert any(s.startswith("table with 7 rows") for s in said)
     said = desktop.press("Right", "Big data catches the government's attention")  # a cell
