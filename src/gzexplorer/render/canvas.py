@@ -92,6 +92,9 @@ class ChartCanvas(QWidget):
         self.plot_widget.setObjectName("chartPlot")
         # the canvas takes the focus for the chart (a click on the plot focuses it)
         self.plot_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # (and its viewport, which QGraphicsView makes focusable: an unnamed node that a
+        # screen reader would offer beside the chart)
+        self.plot_widget.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plot_widget.setMinimumHeight(self.PLOT_LEAST)
         self._scene_filter = _SceneStaysActive(self)

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gzexplorer.ui.figure_cards import FigureCards
+from gzexplorer.ui.pages import Pages
 
 if TYPE_CHECKING:
     from gzexplorer.charts.spec import ChartSpec
@@ -30,7 +31,7 @@ class ChartColumn(QWidget):
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nothing.setWordWrap(True)
         self.nothing.setMargin(24)
-        self.stack = QStackedWidget(objectName="chartStack")
+        self.stack = Pages(objectName="chartStack")
         self.stack.addWidget(self.loading)
         self.stack.addWidget(self.nothing)
         self.cards = FigureCards()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
-    QStackedWidget,
     QTabBar,
     QTableView,
     QToolButton,
@@ -25,6 +24,7 @@ from gzexplorer.markup import no_mnemonic
 from gzexplorer.render.canvas import ChartCanvas
 from gzexplorer.render.labels import WrappedLabel
 from gzexplorer.render.style import ChartStyle
+from gzexplorer.ui.pages import Pages
 from gzexplorer.ui.table_model import ChartTableModel
 
 MAX_CANVASES = 24  # drawn charts kept for instant switching (least recently used go)
@@ -137,7 +137,7 @@ class ChartPanel(QWidget):
 
         self.chart_style = ChartStyle(dark=dark)
         self._canvases: OrderedDict[tuple, tuple[ChartSpec, ChartCanvas]] = OrderedDict()
-        self.canvas_stack = QStackedWidget(objectName="chartCanvases")
+        self.canvas_stack = Pages(objectName="chartCanvases")
         self.canvas: ChartCanvas | None = None  # the one on screen; made with the first chart
         self.table_model = ChartTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -159,7 +159,7 @@ class ChartPanel(QWidget):
         copy.triggered.connect(self.copy_table_selection)
         self.table.addAction(copy)
 
-        self.stack = QStackedWidget()
+        self.stack = Pages()
         self.stack.addWidget(self.canvas_stack)
         self.stack.addWidget(self.table)
         # the chart's text alternative, generated from its data: always the canvas's
