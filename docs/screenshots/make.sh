@@ -24,3 +24,4 @@ print(' '.join(v for v, _ in charts.views(model.load('tests/packs/$pack'))))")
         shot --data "tests/packs/$pack" --theme "$view" --out "$out/stress/$pack-$view.png"
     done
 done
+.venv/bin/python docs/screenshots/dialogs.py 2>/dev/null
