@@ -94,8 +94,20 @@ class CrossHighlighter(QObject):
             mark = self._show_mark(key)
             if mark is not None:
                 self.select_mark(mark)
+            else:  # charted in another view: its words marked, its value said
+                self.state.select(Selection(*key, self._sources(number)))
+                self.status.show_mark(self.excerpts.model.charted(number))
         finally:
             self._from_text = False
+
+    def _sources(self, number: CitedNumber) -> tuple[str, ...]:
+        dataset = self.state.dataset
+        try:
+            if number.kind == "point":
+                return dataset.point(*number.key).excerpt_ids  # type: ignore[misc]
+            return next(m.excerpt_ids for m in dataset.milestones() if m.id == number.key)
+        except (KeyError, StopIteration):
+            return ()
 
     def _show_mark(self, key: Key) -> Mark | None:
         """The view's chart mark ``key`` (a milestone: by its id), its chart brought to

@@ -256,16 +256,16 @@ def _marked(
     for a, b in zip(bounds, bounds[1:], strict=False):
         words = escape(text[a:b])
         match = any(s <= a and b <= e for s, e in spans)
-        number = next(
-            (i for i, n in enumerate(numbers.cited) if n.start <= a and b <= n.end), -1
-        )
+        number = next((i for i, n in enumerate(numbers.cited) if n.start <= a and b <= n.end), -1)
         if number < 0:
             if match:
                 words = f'<span style="background-color:{match_color}; color:#000">{words}</span>'
             out.append(words)
             continue
         if number in numbers.chosen:
-            style = f"background-color:{look.chosen}; color:{look.chosen_text}"
+            style = (
+                f"background-color:{look.chosen}; color:{look.chosen_text}; text-decoration:none"
+            )
         else:
             color = "#000" if match else look.text
             back = match_color if match else look.tint
@@ -345,9 +345,7 @@ def _fragment_rects(layout, block, fragment) -> list[QRectF]:
             continue
         x1, _ = line.cursorToX(a)
         x2, _ = line.cursorToX(b)
-        rects.append(
-            QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height())
-        )
+        rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
     return rects
 
 

@@ -41,6 +41,7 @@ class ExcerptPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("excerptArea")
         self._tags: tuple[tuple, dict[str, str]] = ((), {})
+        self._quiet = False  # the current passage is being put back: nothing to say
         self.search = QLineEdit(objectName="excerptSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.searchChanged)
@@ -116,10 +117,26 @@ class ExcerptPanel(QWidget):
             heading = self.tr("Passages of the whole document: %1").replace("%1", count)
         else:
             heading = self.tr("Passages on %1: %2").replace("%1", view_name).replace("%2", count)
+        current = self.current_id() if extra else ""  # listed again with the extra ones
         self.model.set_source(dataset, chart_context(language))
         self.model.set_excerpts(shown, self._theme_tags(dataset, language))
+        if current:
+            self._restore_current(current)
         self.heading.setText(heading)
         self.heading_changed.emit()
+
+    def _restore_current(self, excerpt_id: str) -> None:
+        """The passage the user was in is current again, quietly: what it led to (a
+        number chosen in it) stays the selection."""
+        row = self.model.row_of(excerpt_id)
+        if row >= 0:
+            self._quiet = True
+            try:
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            finally:
+                self._quiet = False
 
     def show_search(self, dataset: Dataset | PackPreview, text: str, language: str) -> None:
         """The passages matching ``text`` in every theme, best first, matches marked."""
@@ -232,6 +249,8 @@ class ExcerptPanel(QWidget):
         return index.data(IdRole) if index.isValid() else ""
 
     def _on_current(self, current, previous) -> None:
+        if self._quiet:
+            return
         if self.model.focus() is not None:  # the keyboard starts again in another passage
             self.model.set_focus("", -1)
         self.excerptSelected.emit(current.data(IdRole) if current.isValid() else "")

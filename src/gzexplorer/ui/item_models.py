@@ -144,12 +144,17 @@ class ExcerptListModel(QAbstractListModel):
 
     def number_words(self, excerpt_id: str, i: int) -> str:
         """What number ``i`` of the passage stands for, as the chart writes it."""
+        cited = self.cited(excerpt_id)
+        return self.charted(cited[i]) if 0 <= i < len(cited) else ""
+
+    def charted(self, number: CitedNumber) -> str:
+        """What ``number`` stands for, as the chart writes it: "GDP growth rate, 2015:
+        10.7%"."""
         from gzexplorer.charts.cited import charted
 
-        cited = self.cited(excerpt_id)
-        if not 0 <= i < len(cited) or self._dataset is None:
+        if self._dataset is None or not self._dataset.complete:
             return ""
-        return charted(self._dataset, cited[i], self._context)  # type: ignore[arg-type]
+        return charted(self._dataset, number, self._context)  # type: ignore[arg-type]
 
     def set_chosen(self, keys: frozenset[tuple[str, object]]) -> None:
         """Mark the words of the selected chart element, card or event: (kind, key)s."""
@@ -184,7 +189,8 @@ class ExcerptListModel(QAbstractListModel):
         self._rows = list(excerpts)
         self._tags = tags
         self._spans = spans or {}
-        self._focus = None
+        if self._focus and not any(e.id == self._focus[0] for e in self._rows):
+            self._focus = None
         self.endResetModel()
 
     def excerpts(self) -> list[Excerpt]:
