@@ -228,8 +228,8 @@ class NumberLook:
 
     @classmethod
     def for_scheme(cls, text: str, dark: bool) -> NumberLook:
-        if dark:  # a lighter blue reads on a dark base; the chosen words stay legible
-            return cls(text, "#56B4E9", "rgba(86,180,233,0.16)", "#0072B2", "#FFFFFF")
+        if dark:  # a lighter blue reads on a dark base, and stands out of a blue row
+            return cls(text, "#56B4E9", "rgba(86,180,233,0.16)", "#56B4E9", "#000000")
         return cls(text, "#0072B2", "rgba(0,114,178,0.09)", "#0072B2", "#FFFFFF")
 
 
