@@ -58,11 +58,13 @@ def linked_pack(tmp_path_factory) -> Path:
 
 
 def passage(window, excerpt_id: str):
+    """The passage's row, scrolled to, its numbers found (as idle time finds them)."""
     panel = window.excerpts
     row = panel.model.row_of(excerpt_id)
     assert row >= 0, excerpt_id
     index = panel.model.index(row)
     panel.scroll_to(index)
+    panel.model.cited(excerpt_id)
     return index
 
 
@@ -152,6 +154,16 @@ def test_a_paragraph_marks_the_numbers_the_pack_charts(window):
     # the rest is plain text
     assert doc.toPlainText().startswith("The Outcome")
     assert "province" in doc.toPlainText() and "province" not in "".join(words(doc))
+
+
+def test_the_marks_come_once_the_list_is_idle(qtbot, window):
+    """The numbers are found after the passages are drawn, never before."""
+    window.show_view("economy")
+    row = window.excerpts.model.row_of("ou-digital-economy")
+    index = window.excerpts.model.index(row)
+    qtbot.waitUntil(
+        lambda: words(drawn_doc(window, index)) == ["seven", "2021", "35.2%", "20.6%", "4.4%"]
+    )
 
 
 def test_a_table_marks_its_charted_cells(make_window, linked_pack):

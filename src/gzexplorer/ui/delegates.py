@@ -381,7 +381,9 @@ class ExcerptDelegate(QStyledItemDelegate):
         self.painted = False
 
     def _key(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> tuple:
-        e, spans, tags, numbers = index.data(ContentRole)
+        """What a passage's layout (and height) depends on; its charted numbers are
+        not: they are drawn in the same places, marked."""
+        e, spans, tags = index.data(ContentRole)
         return (
             e.id,
             e.section,  # the content too: another pack (or the same one edited) may
@@ -390,22 +392,20 @@ class ExcerptDelegate(QStyledItemDelegate):
             round(width),
             spans,
             tags,
-            numbers.cited,  # (where the keyboard is is drawn over the text, not in it)
-            numbers.chosen,
             option.font.key(),
             option.palette.color(QPalette.ColorRole.Text).rgba(),
             _is_dark(option),
         )
 
-    def _pixmap(self, option, index, width: float, key: tuple) -> QPixmap:
+    def _pixmap(self, option, index, width: float, key: tuple, numbers: Numbers) -> QPixmap:
         """The passage's text drawn on a transparent pixmap (kept for the next paint);
-        ``key``: :meth:`_key` followed by the device pixel ratio."""
+        ``key``: :meth:`_drawn_key` followed by the device pixel ratio."""
         pixmap = self._pixmaps.get(key)
         if pixmap is not None:
             self._pixmaps.move_to_end(key)
             return pixmap
         ratio = key[-1]
-        doc = self._doc(option, index, width, key[:-1])
+        doc = self._doc(option, index, width, key[:-1], numbers)
         pixmap = _blank_pixmap(doc.size().width(), doc.size().height(), ratio)
         painter = QPainter(pixmap)
         doc.drawContents(painter)  # in the colours its HTML sets
@@ -417,19 +417,26 @@ class ExcerptDelegate(QStyledItemDelegate):
             self._pixmap_bytes -= old.width() * old.height() * 4
         return pixmap
 
-    def _doc(self, option, index, width: float, key: tuple) -> QTextDocument:
-        """The passage laid out at ``width`` (``key``: from :meth:`_key`)."""
+    @staticmethod
+    def _drawn_key(key: tuple, numbers: Numbers) -> tuple:
+        """:meth:`_key` with the numbers marked (where the keyboard is, is drawn over
+        the text, not in it)."""
+        return (*key, numbers.cited, numbers.chosen)
+
+    def _doc(self, option, index, width: float, key: tuple, numbers: Numbers) -> QTextDocument:
+        """The passage laid out at ``width`` with ``numbers`` marked (``key``: from
+        :meth:`_drawn_key`)."""
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)
             return doc
-        doc = self._make_doc(option, index, index.data(RecordRole), width)
+        doc = self._make_doc(option, index, index.data(RecordRole), width, numbers)
         self._docs[key] = doc
         if len(self._docs) > self.CACHE:
             self._docs.popitem(last=False)
         return doc
 
-    def _make_doc(self, option, index, e: Excerpt, width: float) -> QTextDocument:
+    def _make_doc(self, option, index, e: Excerpt, width: float, numbers: Numbers) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
@@ -440,7 +447,6 @@ class ExcerptDelegate(QStyledItemDelegate):
         small = max(7.0, option.font.pointSizeF() * 0.85)
         doc.setDefaultStyleSheet(f"body {{ color: {text_color}; }} th {{ text-align: left; }}")
         look = NumberLook.for_scheme(text_color, _is_dark(option))
-        numbers = index.data(NumbersRole) or Numbers()
         body = excerpt_html(e, index.data(SpansRole) or (), MATCH.name(), numbers, look)
         doc.setHtml(
             f'<div style="color:{muted}; font-size:{small:.1f}pt">{escape(header)}</div>'
@@ -511,9 +517,12 @@ class ExcerptDelegate(QStyledItemDelegate):
         return QSize(int(width), height)
 
     def document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        """The passage as it is drawn: laid out at the list's width."""
+        """The passage as it is drawn: laid out at the list's width, its charted
+        numbers marked (those the model has found so far)."""
         width = self._text_width(option)
-        return self._doc(option, index, width, self._key(option, index, width))
+        numbers = index.data(NumbersRole) or Numbers()
+        key = self._drawn_key(self._key(option, index, width), numbers)
+        return self._doc(option, index, width, key, numbers)
 
     def measure(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
         """The passage's exact height (laid out once, then remembered)."""
@@ -522,7 +531,9 @@ class ExcerptDelegate(QStyledItemDelegate):
         return self._heights.get(key) or self._measure(option, index, width, key)
 
     def _measure(self, option, index, width: float, key: tuple) -> int:
-        height = int(self._doc(option, index, width, key).size().height()) + 2 * self.PAD
+        # laid out without its numbers (they change no line): finding them can wait
+        plain_doc = self._doc(option, index, width, self._drawn_key(key, Numbers()), Numbers())
+        height = int(plain_doc.size().height()) + 2 * self.PAD
         self._heights[key] = height
         return height
 
@@ -556,20 +567,20 @@ class ExcerptDelegate(QStyledItemDelegate):
         width = self._text_width(option)
         ratio = painter.device().devicePixelRatioF()
         at = QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD)
-        doc_key = self._key(option, index, width)
+        numbers: Numbers = index.data(NumbersRole) or Numbers()
+        doc_key = self._drawn_key(self._key(option, index, width), numbers)
         key = (*doc_key, ratio)
         if key in self._pixmaps or key in self._drawn_once:  # shown again: keep it drawn
-            painter.drawPixmap(at, self._pixmap(option, index, width, key))
+            painter.drawPixmap(at, self._pixmap(option, index, width, key, numbers))
         else:  # the first time, straight to the screen (a pixmap would cost more now)
             if len(self._drawn_once) > 4 * self.CACHE:
                 self._drawn_once.clear()
             self._drawn_once.add(key)
             painter.translate(at)
-            self._doc(option, index, width, doc_key).drawContents(painter)
+            self._doc(option, index, width, doc_key, numbers).drawContents(painter)
             painter.translate(-at)
-        numbers: Numbers = index.data(NumbersRole) or Numbers()
         if numbers.focus >= 0 and focus:  # the number the keyboard is on, in a ring
-            doc = self._doc(option, index, width, doc_key)
+            doc = self._doc(option, index, width, doc_key, numbers)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)

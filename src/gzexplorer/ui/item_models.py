@@ -6,10 +6,11 @@ a figure.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QIcon
 
 from gzexplorer.charts import format as fmt
@@ -111,11 +112,16 @@ class ExcerptListModel(QAbstractListModel):
         self._cited: dict[str, tuple[CitedNumber, ...]] = {}  # per passage, this dataset's
         self._chosen: frozenset[tuple[str, object]] = frozenset()  # (kind, key) selected
         self._focus: tuple[str, int] | None = None  # (passage id, number) of the keyboard
+        # passages drawn before their numbers were found: found in idle time, a few at
+        # a time, so that a first paint or a scroll never waits for them
+        self._wanted: dict[str, None] = {}
+        self._finder = QTimer(self, singleShot=True, interval=0)
+        self._finder.timeout.connect(self._find_some)
 
     def set_source(self, dataset: Dataset | PackPreview, context: ChartContext) -> None:
         """Where the passages' charted numbers and their words come from."""
         if dataset is not self._dataset:
-            self._cited = {}
+            self._cited, self._wanted = {}, {}
             self._focus = None
         self._dataset, self._context = dataset, context
 
@@ -135,12 +141,30 @@ class ExcerptListModel(QAbstractListModel):
         return found
 
     def numbers(self, e: Excerpt) -> Numbers:
-        cited = self.cited(e.id)
+        """The passage's numbers as found so far; if not yet, they are looked for when
+        the event loop is idle, and the row changes then."""
+        cited = self._cited.get(e.id)
+        if cited is None and self._dataset is not None and self._dataset.complete:
+            self._wanted[e.id] = None
+            self._finder.start()
         if not cited:
             return Numbers()
         chosen = tuple(i for i, n in enumerate(cited) if (n.kind, n.key) in self._chosen)
         focus = self._focus[1] if self._focus and self._focus[0] == e.id else -1
         return Numbers(cited, chosen, focus)
+
+    def _find_some(self) -> None:
+        """Find the numbers of the passages drawn without them, about 8 ms at a time."""
+        deadline = time.perf_counter() + 0.008
+        while self._wanted and time.perf_counter() < deadline:
+            excerpt_id = next(iter(self._wanted))
+            del self._wanted[excerpt_id]
+            row = self.row_of(excerpt_id)
+            if row >= 0 and excerpt_id not in self._cited and self.cited(excerpt_id):
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [NumbersRole])
+        if self._wanted:
+            self._finder.start()
 
     def number_words(self, excerpt_id: str, i: int) -> str:
         """What number ``i`` of the passage stands for, as the chart writes it."""
@@ -160,7 +184,7 @@ class ExcerptListModel(QAbstractListModel):
         """Mark the words of the selected chart element, card or event: (kind, key)s."""
         if keys != self._chosen:
             self._chosen = frozenset(keys)
-            self._changed_all([ContentRole, NumbersRole])
+            self._changed_all([NumbersRole])
 
     def set_focus(self, excerpt_id: str, i: int) -> None:
         """The keyboard is on number ``i`` of the passage (-1: on none)."""
@@ -243,8 +267,8 @@ class ExcerptListModel(QAbstractListModel):
             return self._spans.get(e.id, ())
         if role == TagsRole:
             return self._tags.get(e.id, "")
-        if role == ContentRole:  # one call where a delegate needs all it shows
-            return e, self._spans.get(e.id, ()), self._tags.get(e.id, ""), self.numbers(e)
+        if role == ContentRole:  # one call where a delegate needs all three
+            return e, self._spans.get(e.id, ()), self._tags.get(e.id, "")
         return None
 
     def number_said(self, excerpt_id: str, i: int) -> str:
