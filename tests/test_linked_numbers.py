@@ -370,3 +370,33 @@ def test_highlights_name_the_selections_words(linked_pack):
     assert point.words == {("point", ("widget_growth", 2012))}
     assert highlights(dataset, Selection("figure", "old_towns")).words == {("figure", "old_towns")}
     assert highlights(dataset, Selection("passage", "tl-table")).words == frozenset()
+
+
+def test_a_search_match_across_a_number_keeps_both_marks(qapp):
+    from gzexplorer.model.cited_numbers import CitedNumber
+    from gzexplorer.model.entities import Excerpt
+    from gzexplorer.ui.delegates import MATCH, excerpt_html
+    from gzexplorer.ui.item_models import Numbers
+
+    e = Excerpt("x", 1, "S", "paragraph", ("t",), "It grew 35.2% in <2021> & more")
+    number = CitedNumber(8, 13, "figure", "share", "35.2%")
+    year = CitedNumber(18, 22, "milestone", "m", "2021")
+    doc = QTextDocument()
+    # "grew 35" is searched for: it ends inside the number
+    doc.setHtml(excerpt_html(e, ((3, 10),), MATCH.name(), Numbers((number, year), (1,))))
+    assert doc.toPlainText() == e.text  # markup in the text stays text
+    got = marked(doc)
+    assert [(w, h) for w, h, *_ in got] == [("35.2%", "number:0"), ("2021", "number:1")]
+    # the searched part of the number on the match colour, the rest on the faint tint
+    cursor_formats = {}
+    block = doc.begin()
+    it = block.begin()
+    while not it.atEnd():
+        f = it.fragment()
+        cursor_formats[f.text()] = f.charFormat()
+        it += 1
+    assert cursor_formats["35"].background().color().name() == MATCH.name().lower()
+    assert cursor_formats["35"].fontUnderline()
+    assert cursor_formats[".2%"].background().color().name() != MATCH.name().lower()
+    # the chosen year: the strong background, white words
+    assert cursor_formats["2021"].foreground().color().name() == "#ffffff"

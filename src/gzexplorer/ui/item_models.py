@@ -101,6 +101,8 @@ class ExcerptListModel(QAbstractListModel):
     """Passages of the document, with the ones cited by the selection marked, and in
     each the numbers that a figure, an observation or a milestone cites."""
 
+    FIND_AFTER_MS = 250  # after the list is still this long: a switch or a scroll is done
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Excerpt] = []
@@ -112,10 +114,10 @@ class ExcerptListModel(QAbstractListModel):
         self._cited: dict[str, tuple[CitedNumber, ...]] = {}  # per passage, this dataset's
         self._chosen: frozenset[tuple[str, object]] = frozenset()  # (kind, key) selected
         self._focus: tuple[str, int] | None = None  # (passage id, number) of the keyboard
-        # passages drawn before their numbers were found: found in idle time, a few at
-        # a time, so that a first paint or a scroll never waits for them
+        # passages drawn before their numbers were found: found once the list has been
+        # still for a moment, a few at a time, so a switch or a scroll never waits
         self._wanted: dict[str, None] = {}
-        self._finder = QTimer(self, singleShot=True, interval=0)
+        self._finder = QTimer(self, singleShot=True)
         self._finder.timeout.connect(self._find_some)
 
     def set_source(self, dataset: Dataset | PackPreview, context: ChartContext) -> None:
@@ -144,9 +146,10 @@ class ExcerptListModel(QAbstractListModel):
         """The passage's numbers as found so far; if not yet, they are looked for when
         the event loop is idle, and the row changes then."""
         cited = self._cited.get(e.id)
-        if cited is None and self._dataset is not None and self._dataset.complete:
+        wanted = cited is None and e.id not in self._wanted
+        if wanted and self._dataset is not None and self._dataset.complete:
             self._wanted[e.id] = None
-            self._finder.start()
+            self._finder.start(self.FIND_AFTER_MS)  # (again while new ones scroll in)
         if not cited:
             return Numbers()
         chosen = tuple(i for i, n in enumerate(cited) if (n.kind, n.key) in self._chosen)
@@ -164,7 +167,7 @@ class ExcerptListModel(QAbstractListModel):
                 index = self.index(row)
                 self.dataChanged.emit(index, index, [NumbersRole])
         if self._wanted:
-            self._finder.start()
+            self._finder.start(0)
 
     def number_words(self, excerpt_id: str, i: int) -> str:
         """What number ``i`` of the passage stands for, as the chart writes it."""
