@@ -472,7 +472,7 @@ class ExcerptDelegate(QStyledItemDelegate):
             i = self.number_at(option, index, QPointF(event.pos()))
             words = index.model().number_words(index.data(IdRole), i) if i >= 0 else ""
             if words:
-                QToolTip.showText(event.globalPos(), words, view)
+                QToolTip.showText(event.globalPos(), plain(words), view)
                 return True
         return super().helpEvent(event, view, option, index)
 
