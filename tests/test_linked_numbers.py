@@ -263,6 +263,7 @@ def test_clicking_a_figure_selects_its_bar_and_card(qtbot, make_window, linked_p
     assert ringed(window) == [("figure", "old_towns", 2014)]
     assert highlighted_cards(window) == {"old_towns"}
     assert chosen(drawn_doc(window, index)) == ["40"]
+    assert window.status.currentMessage() == "Protected old towns (2014): more than 40 towns"
 
 
 def test_clicking_a_year_selects_its_event(qtbot, make_window, linked_pack):

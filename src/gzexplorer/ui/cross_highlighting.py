@@ -86,6 +86,7 @@ class CrossHighlighter(QObject):
         try:
             if number.kind == "figure":
                 self.select_figure(str(number.key))
+                self.status.show_mark(self.excerpts.model.charted(number))
                 return
             if number.kind == "point":
                 key: Key = ("point", *number.key)  # type: ignore[assignment]
