@@ -24,6 +24,7 @@ def test_a_point_lights_up_its_table_passage(state, dataset):
         figures=frozenset(),
         passages=frozenset({"table-2"}),
         scroll_to_passages=True,
+        words=frozenset({("point", ("gdp_growth", 2015))}),  # its cell's words in the table
     )
 
 

@@ -60,9 +60,36 @@ def _figure(text: str, figure: Figure) -> list[CitedNumber]:
     ]
 
 
-def _tokens(text: str, word: str) -> list[re.Match]:
-    """``word`` where it stands alone: "13.6" not inside "113.65" or "13.6.1"."""
-    return list(re.finditer(rf"(?<![\w.,]){re.escape(word)}(?![\w]|[.,]\d)", text))
+_ALONE_BEFORE = re.compile(r"(?<![\w.,])")
+_ALONE_AFTER = re.compile(r"(?![\w]|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a word stands in a text (read as a regular expression's match is)."""
+
+    at: int
+    to: int
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
+def _tokens(text: str, word: str) -> list[_Place]:
+    """``word`` where it stands alone: "13.6" not inside "113.65" or "13.6.1". (Found
+    with str.find and two fixed patterns: a pattern per word would be compiled anew for
+    each cell of a passage that cites thousands, past the re module's cache.)"""
+    found = []
+    at = text.find(word) if word else -1
+    while at >= 0:
+        end = at + len(word)
+        if _ALONE_BEFORE.match(text, at) and _ALONE_AFTER.match(text, end):
+            found.append(_Place(at, end))
+        at = text.find(word, at + 1)
+    return found
 
 
 def _point(dataset: Dataset, text: str, point: Point) -> list[CitedNumber]:
@@ -78,7 +105,7 @@ def _point(dataset: Dataset, text: str, point: Point) -> list[CitedNumber]:
     ]
 
 
-def _on_its_row(dataset: Dataset, text: str, point: Point, places: list[re.Match]):
+def _on_its_row(dataset: Dataset, text: str, point: Point, places: list[_Place]):
     """Of several places the cell is printed, the one on its year's line and under the
     heading most like the indicator's name; in prose, the one nearest its year."""
     years = [m.start() for m in _tokens(text, str(point.year))]
@@ -92,7 +119,7 @@ def _on_its_row(dataset: Dataset, text: str, point: Point, places: list[re.Match
     heading = _CELL_SPLIT.split(text[lines[0][0] : lines[0][1]])
     name = set(_WORDS.findall(dataset.indicator(point.indicator_id).name.lower()))
 
-    def likeness(m: re.Match) -> int:
+    def likeness(m: _Place) -> int:
         start, _ = lines[_line_of(lines, m.start())]
         column = len(_CELL_SPLIT.findall(text[start : m.start()]))
         title = heading[column].lower() if column < len(heading) else ""

@@ -5,9 +5,20 @@ from __future__ import annotations
 import math
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +40,9 @@ from gzexplorer.ui.item_models import (
     DecorationRole,
     DisplayRole,
     HighlightRole,
+    IdRole,
+    Numbers,
+    NumbersRole,
     RecordRole,
     SpansRole,
     TagsRole,
@@ -199,36 +213,140 @@ class ThemeDelegate(QStyledItemDelegate):
 
 
 _EMPHASIS = re.compile(r"\*([^*]+?)\*", re.DOTALL)  # the document marks italics *like this*
+NUMBER_HREF = "number:"  # a charted number's anchor: "number:<its index in the passage>"
 
 
-def excerpt_html(e: Excerpt, spans: tuple[tuple[int, int], ...], match_color: str) -> str:
-    """The passage as HTML: tables as tables, search matches marked."""
-    if e.kind == "table":
-        rows = e.text.split("\n")
-        cells = []
-        for i, row in enumerate(rows):
-            tag = "th" if i == 0 else "td"
-            cells.append(
-                "<tr>"
-                + "".join(f"<{tag}>{escape(c.strip())}</{tag}>" for c in row.split("\t"))
-                + "</tr>"
-            )
-        return '<table cellspacing="0" cellpadding="3">' + "".join(cells) + "</table>"
-    out, pos = [], 0
-    for start, end in spans:
-        if start < pos:
+@dataclass(frozen=True)
+class NumberLook:
+    """The colours of a passage's charted numbers, for one colour scheme."""
+
+    text: str  # the passage's text colour
+    underline: str  # a charted number's underline
+    tint: str  # and its background, faint ("rgba(…)")
+    chosen: str  # the selected element's words: their background
+    chosen_text: str  # and their colour
+
+    @classmethod
+    def for_scheme(cls, text: str, dark: bool) -> NumberLook:
+        if dark:  # a lighter blue reads on a dark base, and stands out of a blue row
+            return cls(text, "#56B4E9", "rgba(86,180,233,0.16)", "#56B4E9", "#000000")
+        return cls(text, "#0072B2", "rgba(0,114,178,0.09)", "#0072B2", "#FFFFFF")
+
+
+LIGHT_NUMBERS = NumberLook.for_scheme("#000000", dark=False)
+
+
+def _marked(
+    text: str,
+    lo: int,
+    hi: int,
+    spans: tuple[tuple[int, int], ...],
+    numbers: Numbers,
+    match_color: str,
+    look: NumberLook,
+) -> str:
+    """``text[lo:hi]`` as HTML: search matches on ``match_color``, charted numbers as
+    anchors (``NUMBER_HREF`` and their index) underlined on a faint tint, the selected
+    element's own words on a strong one. The one place spans become formatting."""
+    cuts = {lo, hi}
+    for a, b in (*spans, *((n.start, n.end) for n in numbers.cited)):
+        cuts.update(x for x in (a, b) if lo < x < hi)
+    bounds = sorted(cuts)
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        words = escape(text[a:b])
+        match = any(s <= a and b <= e for s, e in spans)
+        number = next((i for i, n in enumerate(numbers.cited) if n.start <= a and b <= n.end), -1)
+        if number < 0:
+            if match:
+                words = f'<span style="background-color:{match_color}; color:#000">{words}</span>'
+            out.append(words)
             continue
-        out.append(escape(e.text[pos:start]))
-        out.append(
-            f'<span style="background-color:{match_color}; color:#000">'
-            f"{escape(e.text[start:end])}</span>"
-        )
-        pos = end
-    out.append(escape(e.text[pos:]))
-    body = _EMPHASIS.sub(r"<i>\1</i>", "".join(out)).replace("\n", "<br>")
+        if number in numbers.chosen:
+            style = (
+                f"background-color:{look.chosen}; color:{look.chosen_text}; text-decoration:none"
+            )
+        else:
+            color = "#000" if match else look.text
+            back = match_color if match else look.tint
+            style = (
+                f"background-color:{back}; color:{color}; text-decoration:underline; "
+                f"text-decoration-color:{look.underline}"
+            )
+        out.append(f'<a href="{NUMBER_HREF}{number}" style="{style}">{words}</a>')
+    return "".join(out)
+
+
+def excerpt_html(
+    e: Excerpt,
+    spans: tuple[tuple[int, int], ...],
+    match_color: str,
+    numbers: Numbers | None = None,
+    look: NumberLook = LIGHT_NUMBERS,
+) -> str:
+    """The passage as HTML: tables as tables, search matches and charted numbers marked
+    (``numbers``: which, and which are the selection's; ``look``: in what colours)."""
+    numbers = numbers or Numbers()
+
+    def marked(lo: int, hi: int) -> str:
+        return _marked(e.text, lo, hi, spans, numbers, match_color, look)
+
+    if e.kind == "table":
+        cells, at = [], 0
+        for i, row in enumerate(e.text.split("\n")):
+            tag = "th" if i == 0 else "td"
+            html = []
+            for c in row.split("\t"):
+                lo = at + len(c) - len(c.lstrip())  # the cell's words, as stripped
+                hi = at + len(c.rstrip())
+                html.append(f"<{tag}>{marked(lo, max(lo, hi))}</{tag}>")
+                at += len(c) + 1  # and the tab, or the line's end, after it
+            cells.append("<tr>" + "".join(html) + "</tr>")
+        return '<table cellspacing="0" cellpadding="3">' + "".join(cells) + "</table>"
+    body = _EMPHASIS.sub(r"<i>\1</i>", marked(0, len(e.text))).replace("\n", "<br>")
     if e.kind in ("quote", "caption"):
         body = f"<i>{body}</i>"
     return body
+
+
+def number_at(doc: QTextDocument, pos: QPointF) -> int:
+    """The index of the charted number drawn at ``pos`` in ``doc``, or -1."""
+    href = doc.documentLayout().anchorAt(pos)
+    return int(href[len(NUMBER_HREF) :]) if href.startswith(NUMBER_HREF) else -1
+
+
+def number_rects(doc: QTextDocument, i: int) -> list[QRectF]:
+    """Where number ``i`` is drawn in ``doc``: a rectangle per line it is on."""
+    href = f"{NUMBER_HREF}{i}"
+    rects: list[QRectF] = []
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid() and fragment.charFormat().anchorHref() == href:
+                rects += _fragment_rects(layout, block, fragment)
+            it += 1
+        block = block.next()
+    return rects
+
+
+def _fragment_rects(layout, block, fragment) -> list[QRectF]:
+    text_layout = block.layout()
+    origin = layout.blockBoundingRect(block).topLeft()
+    start = fragment.position() - block.position()
+    end = start + fragment.length()
+    rects = []
+    for n in range(text_layout.lineCount()):
+        line = text_layout.lineAt(n)
+        a, b = max(start, line.textStart()), min(end, line.textStart() + line.textLength())
+        if a >= b:
+            continue
+        x1, _ = line.cursorToX(a)
+        x2, _ = line.cursorToX(b)
+        rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
+    return rects
 
 
 class ExcerptDelegate(QStyledItemDelegate):
@@ -236,6 +354,8 @@ class ExcerptDelegate(QStyledItemDelegate):
 
     estimatesMade = Signal()  # some heights are guesses: measure them when idle
     firstPainted = Signal()  # the list has been painted once
+    numberClicked = Signal(object, int)  # (index, number): a charted number clicked
+    textClicked = Signal(object)  # index: the passage clicked elsewhere than a number
 
     PAD = 10
     ACCENT_W = 4
@@ -261,6 +381,8 @@ class ExcerptDelegate(QStyledItemDelegate):
         self.painted = False
 
     def _key(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> tuple:
+        """What a passage's layout (and height) depends on; its charted numbers are
+        not: they are drawn in the same places, marked."""
         e, spans, tags = index.data(ContentRole)
         return (
             e.id,
@@ -272,17 +394,18 @@ class ExcerptDelegate(QStyledItemDelegate):
             tags,
             option.font.key(),
             option.palette.color(QPalette.ColorRole.Text).rgba(),
+            _is_dark(option),
         )
 
-    def _pixmap(self, option, index, width: float, key: tuple) -> QPixmap:
+    def _pixmap(self, option, index, width: float, key: tuple, numbers: Numbers) -> QPixmap:
         """The passage's text drawn on a transparent pixmap (kept for the next paint);
-        ``key``: :meth:`_key` followed by the device pixel ratio."""
+        ``key``: :meth:`_drawn_key` followed by the device pixel ratio."""
         pixmap = self._pixmaps.get(key)
         if pixmap is not None:
             self._pixmaps.move_to_end(key)
             return pixmap
         ratio = key[-1]
-        doc = self._doc(option, index, width, key[:-1])
+        doc = self._doc(option, index, width, key[:-1], numbers)
         pixmap = _blank_pixmap(doc.size().width(), doc.size().height(), ratio)
         painter = QPainter(pixmap)
         doc.drawContents(painter)  # in the colours its HTML sets
@@ -294,19 +417,26 @@ class ExcerptDelegate(QStyledItemDelegate):
             self._pixmap_bytes -= old.width() * old.height() * 4
         return pixmap
 
-    def _doc(self, option, index, width: float, key: tuple) -> QTextDocument:
-        """The passage laid out at ``width`` (``key``: from :meth:`_key`)."""
+    @staticmethod
+    def _drawn_key(key: tuple, numbers: Numbers) -> tuple:
+        """:meth:`_key` with the numbers marked (where the keyboard is, is drawn over
+        the text, not in it)."""
+        return (*key, numbers.cited, numbers.chosen)
+
+    def _doc(self, option, index, width: float, key: tuple, numbers: Numbers) -> QTextDocument:
+        """The passage laid out at ``width`` with ``numbers`` marked (``key``: from
+        :meth:`_drawn_key`)."""
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)
             return doc
-        doc = self._make_doc(option, index, index.data(RecordRole), width)
+        doc = self._make_doc(option, index, index.data(RecordRole), width, numbers)
         self._docs[key] = doc
         if len(self._docs) > self.CACHE:
             self._docs.popitem(last=False)
         return doc
 
-    def _make_doc(self, option, index, e: Excerpt, width: float) -> QTextDocument:
+    def _make_doc(self, option, index, e: Excerpt, width: float, numbers: Numbers) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
@@ -316,7 +446,8 @@ class ExcerptDelegate(QStyledItemDelegate):
         header = " · ".join(x for x in (e.section, e.kind, tags) if x)
         small = max(7.0, option.font.pointSizeF() * 0.85)
         doc.setDefaultStyleSheet(f"body {{ color: {text_color}; }} th {{ text-align: left; }}")
-        body = excerpt_html(e, index.data(SpansRole) or (), MATCH.name())
+        look = NumberLook.for_scheme(text_color, _is_dark(option))
+        body = excerpt_html(e, index.data(SpansRole) or (), MATCH.name(), numbers, look)
         doc.setHtml(
             f'<div style="color:{muted}; font-size:{small:.1f}pt">{escape(header)}</div>'
             f'<div style="margin-top:3px">{body}</div>'
@@ -327,6 +458,37 @@ class ExcerptDelegate(QStyledItemDelegate):
             mend_styled_text(doc)  # italic (captions, quotes) that its italic face lacks
         doc.setTextWidth(max(50.0, width))
         return doc
+
+    def number_at(self, option: QStyleOptionViewItem, index: QModelIndex, pos: QPointF) -> int:
+        """The charted number of the passage at ``pos`` (the view's coordinates), or -1."""
+        at = QPointF(
+            option.rect.left() + self.PAD + self.ACCENT_W + 2, option.rect.top() + self.PAD
+        )
+        return number_at(self.document(option, index), QPointF(pos) - at)
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 (Qt naming)
+        """Over a charted number: its value as the chart shows it."""
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            i = self.number_at(option, index, QPointF(event.pos()))
+            words = index.model().number_words(index.data(IdRole), i) if i >= 0 else ""
+            if words:
+                QToolTip.showText(event.globalPos(), plain(words), view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
+    def editorEvent(self, event, model, option, index) -> bool:  # noqa: N802 (Qt naming)
+        """A click on a charted number selects what it stands for; elsewhere, the passage."""
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and event.button() == Qt.MouseButton.LeftButton
+            and index.isValid()
+        ):
+            i = self.number_at(option, index, event.position())
+            if i >= 0:
+                self.numberClicked.emit(QPersistentModelIndex(index), i)
+                return True
+            self.textClicked.emit(QPersistentModelIndex(index))
+        return super().editorEvent(event, model, option, index)
 
     def _text_width(self, option: QStyleOptionViewItem) -> float:
         """The width the text is laid out at: the list's inside width less a scroll
@@ -355,9 +517,12 @@ class ExcerptDelegate(QStyledItemDelegate):
         return QSize(int(width), height)
 
     def document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        """The passage as it is drawn: laid out at the list's width."""
+        """The passage as it is drawn: laid out at the list's width, its charted
+        numbers marked (those the model has found so far)."""
         width = self._text_width(option)
-        return self._doc(option, index, width, self._key(option, index, width))
+        numbers = index.data(NumbersRole) or Numbers()
+        key = self._drawn_key(self._key(option, index, width), numbers)
+        return self._doc(option, index, width, key, numbers)
 
     def measure(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
         """The passage's exact height (laid out once, then remembered)."""
@@ -366,7 +531,9 @@ class ExcerptDelegate(QStyledItemDelegate):
         return self._heights.get(key) or self._measure(option, index, width, key)
 
     def _measure(self, option, index, width: float, key: tuple) -> int:
-        height = int(self._doc(option, index, width, key).size().height()) + 2 * self.PAD
+        # laid out without its numbers (they change no line): finding them can wait
+        plain_doc = self._doc(option, index, width, self._drawn_key(key, Numbers()), Numbers())
+        height = int(plain_doc.size().height()) + 2 * self.PAD
         self._heights[key] = height
         return height
 
@@ -400,16 +567,25 @@ class ExcerptDelegate(QStyledItemDelegate):
         width = self._text_width(option)
         ratio = painter.device().devicePixelRatioF()
         at = QPointF(rect.left() + self.PAD + self.ACCENT_W + 2, rect.top() + self.PAD)
-        doc_key = self._key(option, index, width)
+        numbers: Numbers = index.data(NumbersRole) or Numbers()
+        doc_key = self._drawn_key(self._key(option, index, width), numbers)
         key = (*doc_key, ratio)
         if key in self._pixmaps or key in self._drawn_once:  # shown again: keep it drawn
-            painter.drawPixmap(at, self._pixmap(option, index, width, key))
+            painter.drawPixmap(at, self._pixmap(option, index, width, key, numbers))
         else:  # the first time, straight to the screen (a pixmap would cost more now)
             if len(self._drawn_once) > 4 * self.CACHE:
                 self._drawn_once.clear()
             self._drawn_once.add(key)
             painter.translate(at)
-            self._doc(option, index, width, doc_key).drawContents(painter)
+            self._doc(option, index, width, doc_key, numbers).drawContents(painter)
+            painter.translate(-at)
+        if numbers.focus >= 0 and focus:  # the number the keyboard is on, in a ring
+            doc = self._doc(option, index, width, doc_key, numbers)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for r in number_rects(doc, numbers.focus):
+                painter.drawRoundedRect(r.translated(at).adjusted(-3, -2, 3, 2), 3, 3)
         painter.restore()
         if not self.painted:
             self.painted = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.render.labels import WrappedLabel
-from gzexplorer.ui.accessibility import name_clear_button
+from gzexplorer.ui.accessibility import announce, name_clear_button
 from gzexplorer.ui.delegates import ExcerptDelegate
+from gzexplorer.ui.i18n import chart_context
 from gzexplorer.ui.item_models import ExcerptListModel, IdRole
 
 if TYPE_CHECKING:
@@ -30,11 +31,17 @@ class ExcerptPanel(QWidget):
     excerptSelected = Signal(str)  # excerpt id, or "" when the selection is cleared
     searchChanged = Signal(str)
     heading_changed = Signal()  # a view's passages or a search's results are listed
+    numberChosen = Signal(object)  # CitedNumber: clicked, or Enter on it in the passage
+
+    # Keys that move through the charted numbers of the current passage
+    NEXT_NUMBER = (Qt.Key.Key_Right,)
+    PREVIOUS_NUMBER = (Qt.Key.Key_Left,)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("excerptArea")
         self._tags: tuple[tuple, dict[str, str]] = ((), {})
+        self._quiet = False  # the current passage is being put back: nothing to say
         self.search = QLineEdit(objectName="excerptSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.searchChanged)
@@ -60,6 +67,9 @@ class ExcerptPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.delegate.numberClicked.connect(self._number_clicked)
+        self.delegate.textClicked.connect(self._text_clicked)
+        self.view.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -107,13 +117,31 @@ class ExcerptPanel(QWidget):
             heading = self.tr("Passages of the whole document: %1").replace("%1", count)
         else:
             heading = self.tr("Passages on %1: %2").replace("%1", view_name).replace("%2", count)
+        current = self.current_id() if extra else ""  # listed again with the extra ones
+        self.model.set_source(dataset, chart_context(language))
         self.model.set_excerpts(shown, self._theme_tags(dataset, language))
+        if current:
+            self._restore_current(current)
         self.heading.setText(heading)
         self.heading_changed.emit()
+
+    def _restore_current(self, excerpt_id: str) -> None:
+        """The passage the user was in is current again, quietly: what it led to (a
+        number chosen in it) stays the selection."""
+        row = self.model.row_of(excerpt_id)
+        if row >= 0:
+            self._quiet = True
+            try:
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            finally:
+                self._quiet = False
 
     def show_search(self, dataset: Dataset | PackPreview, text: str, language: str) -> None:
         """The passages matching ``text`` in every theme, best first, matches marked."""
         hits = dataset.search(text)
+        self.model.set_source(dataset, chart_context(language))
         self.model.set_excerpts(
             [h.excerpt for h in hits],
             self._theme_tags(dataset, language),
@@ -123,9 +151,16 @@ class ExcerptPanel(QWidget):
         self.heading.setText(heading.replace("%1", text.strip()).replace("%2", str(len(hits))))
         self.heading_changed.emit()
 
-    def highlight(self, excerpt_ids: set[str], scroll: bool = True) -> None:
-        """Mark the passages a selected chart element or card comes from."""
+    def highlight(
+        self,
+        excerpt_ids: set[str],
+        scroll: bool = True,
+        words: frozenset[tuple[str, object]] = frozenset(),
+    ) -> None:
+        """Mark the passages a selected chart element or card comes from, and in them
+        its own ``words`` (the (kind, key)s of the charted numbers that state it)."""
         self.model.set_highlighted(excerpt_ids)
+        self.model.set_chosen(words)
         if scroll and excerpt_ids:
             rows = [r for r in (self.model.row_of(i) for i in excerpt_ids) if r >= 0]
             if rows:
@@ -214,4 +249,63 @@ class ExcerptPanel(QWidget):
         return index.data(IdRole) if index.isValid() else ""
 
     def _on_current(self, current, previous) -> None:
+        if self._quiet:
+            return
+        if self.model.focus() is not None:  # the keyboard starts again in another passage
+            self.model.set_focus("", -1)
         self.excerptSelected.emit(current.data(IdRole) if current.isValid() else "")
+
+    # -- the charted numbers in a passage ----------------------------------------------
+    def focus_number(self, step: int) -> bool:
+        """Move the keyboard to the next (``step`` 1) or previous (-1) charted number of
+        the current passage, and say which; False if it has none."""
+        excerpt_id = self.current_id()
+        cited = self.model.cited(excerpt_id) if excerpt_id else ()
+        if not cited:
+            return False
+        focus = self.model.focus()
+        at = focus[1] if focus and focus[0] == excerpt_id else (-1 if step > 0 else len(cited))
+        at = min(max(at + step, 0), len(cited) - 1)
+        self.model.set_focus(excerpt_id, at)
+        announce(self.view, self.model.number_said(excerpt_id, at))
+        return True
+
+    def choose_focused_number(self) -> bool:
+        """Enter: select what the number the keyboard is on stands for."""
+        focus = self.model.focus()
+        if focus is None or focus[0] != self.current_id():
+            return False
+        self.numberChosen.emit(self.model.cited(focus[0])[focus[1]])
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier)
+            key = event.key()
+            if plain and key in self.NEXT_NUMBER and self.focus_number(1):
+                return True
+            if plain and key in self.PREVIOUS_NUMBER and self.focus_number(-1):
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.choose_focused_number():
+                return True
+            if key == Qt.Key.Key_Escape and self.model.focus() is not None:
+                self.model.set_focus("", -1)
+                self.excerptSelected.emit(self.current_id())  # back to the whole passage
+                return True
+        return super().eventFilter(watched, event)
+
+    def _number_clicked(self, index, i: int) -> None:
+        excerpt_id = index.data(IdRole)
+        cited = self.model.cited(excerpt_id)
+        if 0 <= i < len(cited):
+            self.model.set_focus(excerpt_id, i)  # the keyboard goes on from it
+            self.numberChosen.emit(cited[i])
+
+    def _text_clicked(self, index) -> None:
+        """A click beside the numbers of a passage whose number was chosen: the
+        passage is the selection again, as when it was first clicked."""
+        focus = self.model.focus()
+        if focus is not None and focus[0] == index.data(IdRole):
+            self.model.set_focus("", -1)
+            self.excerptSelected.emit(focus[0])

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from gzexplorer.charts.cited import selection_key
+
 if TYPE_CHECKING:
     from gzexplorer.model import Dataset
     from gzexplorer.model.preview import PackPreview
@@ -24,6 +26,8 @@ class Highlights:
     passages: frozenset[str] = field(default_factory=frozenset)
     scroll_to_passages: bool = False  # bring the passages into view (not for a passage
     # the user is pointing at)
+    words: frozenset[tuple[str, object]] = field(default_factory=frozenset)  # the
+    # (kind, key)s of the charted numbers in the passages that state the selection
 
 
 def highlights(dataset: Dataset | PackPreview, selection: Selection | None) -> Highlights:
@@ -44,6 +48,7 @@ def highlights(dataset: Dataset | PackPreview, selection: Selection | None) -> H
             frozenset(f.id for f in cited.figures),
             frozenset({selection.id}),
         )
+    words = frozenset({selection_key(selection.kind, selection.id, selection.year)})
     if selection.kind == "figure":
         figure = dataset.figure(selection.id)
         return Highlights(
@@ -51,12 +56,14 @@ def highlights(dataset: Dataset | PackPreview, selection: Selection | None) -> H
             frozenset({figure.id}),
             frozenset(figure.excerpt_ids),
             scroll_to_passages=True,
+            words=words,
         )
     return Highlights(  # a point or a milestone
         frozenset({(selection.kind, selection.id, selection.year)}),
         frozenset(),
         frozenset(selection.excerpt_ids),
         scroll_to_passages=True,
+        words=words,
     )
 
 
