@@ -588,6 +588,10 @@ The details were written to %2.</source>
         <source>Highlighted: a source of the selection</source>
         <translation>已突出显示：所选内容的出处</translation>
     </message>
+    <message>
+        <source>Number %1 of %2: %3</source>
+        <translation>第 %1 个数字（共 %2 个）：%3</translation>
+    </message>
 </context>
 <context>
     <name>ExcerptPanel</name>

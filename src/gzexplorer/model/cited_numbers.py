@@ -64,30 +64,16 @@ _ALONE_BEFORE = re.compile(r"(?<![\w.,])")
 _ALONE_AFTER = re.compile(r"(?![\w]|[.,]\d)")
 
 
-@dataclass(frozen=True)
-class _Place:
-    """Where a word stands in a text (read as a regular expression's match is)."""
-
-    at: int
-    to: int
-
-    def start(self) -> int:
-        return self.at
-
-    def end(self) -> int:
-        return self.to
-
-
-def _tokens(text: str, word: str) -> list[_Place]:
-    """``word`` where it stands alone: "13.6" not inside "113.65" or "13.6.1". (Found
-    with str.find and two fixed patterns: a pattern per word would be compiled anew for
-    each cell of a passage that cites thousands, past the re module's cache.)"""
+def _tokens(text: str, word: str) -> list[tuple[int, int]]:
+    """``word``'s (start, end) where it stands alone: "13.6" not inside "113.65" or
+    "13.6.1". (Found with str.find and two fixed patterns: a pattern per word would be
+    compiled anew for each cell of a passage that cites thousands.)"""
     found = []
     at = text.find(word) if word else -1
     while at >= 0:
         end = at + len(word)
         if _ALONE_BEFORE.match(text, at) and _ALONE_AFTER.match(text, end):
-            found.append(_Place(at, end))
+            found.append((at, end))
         at = text.find(word, at + 1)
     return found
 
@@ -99,29 +85,26 @@ def _point(dataset: Dataset, text: str, point: Point) -> list[CitedNumber]:
     places = _tokens(text, cell)
     if len(places) > 1:
         places = _on_its_row(dataset, text, point, places)
-    return [
-        _cited(text, m.start(), m.end(), "point", (point.indicator_id, point.year))
-        for m in places[:1]
-    ]
+    return [_cited(text, *m, "point", (point.indicator_id, point.year)) for m in places[:1]]
 
 
-def _on_its_row(dataset: Dataset, text: str, point: Point, places: list[_Place]):
+def _on_its_row(dataset: Dataset, text: str, point: Point, places: list[tuple[int, int]]):
     """Of several places the cell is printed, the one on its year's line and under the
     heading most like the indicator's name; in prose, the one nearest its year."""
-    years = [m.start() for m in _tokens(text, str(point.year))]
+    years = [start for start, _ in _tokens(text, str(point.year))]
     if not years:
         return places
     lines = _lines(text)
     year_lines = {_line_of(lines, y) for y in years}
-    same_line = [m for m in places if _line_of(lines, m.start()) in year_lines]
+    same_line = [m for m in places if _line_of(lines, m[0]) in year_lines]
     if not same_line:
-        return sorted(places, key=lambda m: min(abs(m.start() - y) for y in years))
+        return sorted(places, key=lambda m: min(abs(m[0] - y) for y in years))
     heading = _CELL_SPLIT.split(text[lines[0][0] : lines[0][1]])
     name = set(_WORDS.findall(dataset.indicator(point.indicator_id).name.lower()))
 
-    def likeness(m: _Place) -> int:
-        start, _ = lines[_line_of(lines, m.start())]
-        column = len(_CELL_SPLIT.findall(text[start : m.start()]))
+    def likeness(m: tuple[int, int]) -> int:
+        start, _ = lines[_line_of(lines, m[0])]
+        column = len(_CELL_SPLIT.findall(text[start : m[0]]))
         title = heading[column].lower() if column < len(heading) else ""
         return -len(name & set(_WORDS.findall(title)))
 
@@ -142,4 +125,4 @@ def _line_of(lines: list[tuple[int, int]], offset: int) -> int:
 
 def _milestone(text: str, milestone: Milestone) -> list[CitedNumber]:
     places = _tokens(text, str(milestone.year))
-    return [_cited(text, m.start(), m.end(), "milestone", milestone.id) for m in places[:1]]
+    return [_cited(text, *m, "milestone", milestone.id) for m in places[:1]]
