@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gzexplorer import charts
@@ -13,6 +13,7 @@ from gzexplorer.files import write_bytes
 from gzexplorer.model import Dataset
 from gzexplorer.render.export import ExportError, png_bytes
 from gzexplorer.ui.application import dispose
+from gzexplorer.ui.item_models import ExcerptListModel
 
 
 def screenshot(
@@ -45,6 +46,10 @@ def screenshot(
             window.show()
             for _ in range(40):  # let batched layouts (the passages) finish
                 QApplication.processEvents()
+            settle = QEventLoop()  # then what idle time adds: the passages' linked numbers
+            QTimer.singleShot(2 * ExcerptListModel.FIND_AFTER_MS, settle.quit)
+            settle.exec()
+            QApplication.processEvents()
             image = window.grab().toImage()
             return write_bytes(out, png_bytes(image))
         finally:
