@@ -453,6 +453,10 @@ class ChartCanvas(QWidget):
         at = navigation.find(rows, self._current)
         return None if at is None else rows[at[0]][at[1]]
 
+    def current_key(self) -> navigation.Key | None:
+        """(kind, id, year) of the mark the keyboard is on, or None."""
+        return self._current
+
     def current_words(self) -> str:
         """What a screen reader says of the current mark ("" with none)."""
         return self._current_words

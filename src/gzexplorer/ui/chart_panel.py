@@ -220,7 +220,7 @@ class ChartPanel(QWidget):
         self.tabs.setAccessibleName(self.tr("Charts of this theme"))
         self.table.setAccessibleName(self.tr("Data of the chart"))
         self._copy_action.setText(self.tr("Copy"))
-        self.description.setAccessibleName(self.tr("Description of the chart"))
+        # (the description under the chart is read as it reads: no name hides it)
 
     def _tool(self, checkable: bool = False) -> QToolButton:
         b = QToolButton(self)

@@ -30,6 +30,7 @@ class ExcerptPanel(QWidget):
     excerptSelected = Signal(str)  # excerpt id, or "" when the selection is cleared
     searchChanged = Signal(str)
     heading_changed = Signal()  # a view's passages or a search's results are listed
+    hitReached = Signal(int)  # Enter in the search field moved to this row
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +202,7 @@ class ExcerptPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         self.scroll_to(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.hitReached.emit(row)
 
     def open(self, excerpt_ids: set[str]) -> None:
         """Go to the first of ``excerpt_ids`` in the list, with the keyboard focus."""

@@ -26,6 +26,7 @@ from gzexplorer.charts import ChartSpec
 from gzexplorer.files import WriteError
 from gzexplorer.render.export import FORMATS, ExportError, export_chart
 from gzexplorer.render.style import ChartStyle
+from gzexplorer.ui.accessibility import announce
 from gzexplorer.ui.settings import Settings
 
 
@@ -147,6 +148,7 @@ class ExportDialog(QDialog):
                 style,
             )
         except (ExportError, WriteError) as exc:
+            announce(self, str(exc))
             QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return
         s = self.settings
@@ -156,6 +158,8 @@ class ExportDialog(QDialog):
         s.set("export/height", self.height_box.value())
         s.set("export/scale", int(self.scale.currentData()))
         parent = self.parent()
+        done = self.tr("Exported %s") % str(self.written)
+        announce(parent or self, done)
         if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(self.tr("Exported %s") % str(self.written), 6000)
+            parent.statusBar().showMessage(done, 6000)
         super().accept()
