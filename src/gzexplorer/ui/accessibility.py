@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, QRect, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QAccessibleWidget, QToolButton, QWidget
 
@@ -57,6 +57,7 @@ class ChartAccessible(ItemsAccessible):
         self._spec: ChartSpec | None = None
         self._rows: list = []
         self._flat: list[navigation.Position] = []
+        self._starts: list[int] = [0]
 
     def text(self, kind: QAccessible.Text) -> str:
         if kind == QAccessible.Text.Value:
@@ -71,6 +72,9 @@ class ChartAccessible(ItemsAccessible):
             self._spec = spec
             self._rows = navigation.mark_rows(spec)
             self._flat = [(r, i) for r, row in enumerate(self._rows) for i in range(len(row))]
+            self._starts = [0]  # where each row's marks begin among the children
+            for row in self._rows:
+                self._starts.append(self._starts[-1] + len(row))
         return self._flat
 
     def _mark(self, i: int):
@@ -98,7 +102,15 @@ class ChartAccessible(ItemsAccessible):
 
     def _point(self, i: int) -> QPoint:
         """Where mark ``i`` is drawn, in the plot widget."""
-        pos = self.widget().mark_scene_pos(self._mark(i))
+        canvas, mark = self.widget(), self._mark(i)
+        if mark.y is None and canvas.spec is not None and canvas.spec.kind == "line":
+            # a year without a number: on the year axis, under where its point would be
+            view_box = canvas.plot_item.getViewBox()
+            bottom = view_box.viewRange()[1][0]
+            scene = view_box.mapViewToScene(QPointF(mark.x, bottom))
+            pos = canvas.plot_widget.mapFromScene(scene)
+        else:
+            pos = canvas.mark_scene_pos(mark)
         return pos if isinstance(pos, QPoint) else pos.toPoint()
 
     def item_rect(self, i: int) -> QRect:
@@ -114,9 +126,9 @@ class ChartAccessible(ItemsAccessible):
         return -1
 
     def current_item(self) -> int:
-        marks = self._marks()
+        self._marks()
         at = navigation.find(self._rows, self.widget().current_key())
-        return marks.index(at) if at is not None else -1
+        return -1 if at is None else self._starts[at[0]] + at[1]
 
 
 FOLLOWS_FOCUS = "gzItemsFollowFocus"  # a view whose items report FOCUSED honestly
