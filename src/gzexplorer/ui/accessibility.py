@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, QRect, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QAccessibleWidget, QToolButton, QWidget
 
@@ -208,6 +208,7 @@ class WindowAccessibility(QObject):
         self.announced: list[str] = []  # what was announced, last last (for tests)
         for view in (window.sidebar.list, window.cards, window.excerpts.view):
             items_follow_focus(view)
+            view.installEventFilter(self)
         window.packs.opened.connect(self._say_opened)
         window.excerpts.hitReached.connect(self._say_hit)
         # a theme's passages and a search's results are said once they are listed
@@ -226,15 +227,31 @@ class WindowAccessibility(QObject):
         screen reader says its words), Enter opens its passage, Escape goes back to
         the chart."""
         renew(panel.tabs, TabsAccessible)
-        panel.markAnnounced.connect(lambda _words: self._focus_mark(panel))
+        panel.tabs.installEventFilter(self)
+        panel.currentMarkChanged.connect(self._focus_mark)
         panel.markActivated.connect(self.window.highlighter.open_mark)
         panel.selectionCleared.connect(lambda: self.window.state.select(None))
-        panel.selectionCleared.connect(lambda: send_focus(panel.canvas, None))
         self.order_tabs()
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        """A list or the chart tabs take the focus: once Qt has said so of the widget,
+        the accessible focus is on its current item (a screen reader says which)."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(obj, QWidget):
+            QTimer.singleShot(0, lambda: self._focus_current_item(obj))
+        return False
+
     @staticmethod
-    def _focus_mark(panel: ChartPanel) -> None:
-        canvas = panel.canvas
+    def _focus_current_item(widget: QWidget) -> None:
+        iface = QAccessible.queryAccessibleInterface(widget)
+        if widget.hasFocus() and isinstance(iface, ItemsAccessible):
+            item = iface.current_item()
+            if item >= 0:
+                send_focus(widget, item)
+
+    @staticmethod
+    def _focus_mark(canvas: ChartCanvas) -> None:
+        """The chart's current mark changed: while the chart has the focus, the
+        accessible focus is on that mark (on the chart itself with none)."""
         iface = QAccessible.queryAccessibleInterface(canvas)
         if isinstance(iface, ChartAccessible) and canvas.hasFocus():
             item = iface.current_item()

@@ -74,6 +74,7 @@ class ChartPanel(QWidget):
     markActivated = Signal(object)  # Enter on a chart's mark: its passage, please
     selectionCleared = Signal()  # Escape on the chart
     markAnnounced = Signal(str)  # the words of a mark reached by the keyboard
+    currentMarkChanged = Signal(object)  # the canvas whose current mark changed
 
     def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
@@ -356,6 +357,7 @@ class ChartPanel(QWidget):
         canvas.markActivated.connect(self.markActivated)
         canvas.selectionCleared.connect(self.selectionCleared)
         canvas.markAnnounced.connect(self.markAnnounced)
+        canvas.currentMarkChanged.connect(lambda: self.currentMarkChanged.emit(canvas))
         self.canvas_stack.addWidget(canvas)  # parented first: never left half-built and loose
         # in the Tab order where it is on screen: after the chart's buttons
         QWidget.setTabOrder(self.cite_button, canvas)
