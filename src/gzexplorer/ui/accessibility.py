@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QAccessibleWidget, QToolButton, QWidget
+from shiboken6 import isValid
 
 from gzexplorer.charts import navigation
 from gzexplorer.ui.accessible_items import (
@@ -43,7 +44,7 @@ except ImportError:  # pragma: no cover - older Qt: nothing is announced
 
 class ChartAccessible(ItemsAccessible):
     """A chart canvas to assistive technologies: a chart, named by its title and
-    described by its text alternative (or the current mark), whose value is the
+    described by its text alternative, whose value is the
     words of the mark the keyboard is on. Its children are its labels (title,
     subtitle, legend, notes), then its marks in the keyboard's order
     (:mod:`gzexplorer.charts.navigation`), each named by the words the keys speak,
@@ -242,8 +243,10 @@ class WindowAccessibility(QObject):
 
     @staticmethod
     def _focus_current_item(widget: QWidget) -> None:
+        if not isValid(widget) or not widget.hasFocus():
+            return
         iface = QAccessible.queryAccessibleInterface(widget)
-        if widget.hasFocus() and isinstance(iface, ItemsAccessible):
+        if isinstance(iface, ItemsAccessible):
             item = iface.current_item()
             if item >= 0:
                 send_focus(widget, item)
@@ -268,7 +271,7 @@ class WindowAccessibility(QObject):
             len(dataset.tables["figures"]),
             len(dataset.tables["excerpts"]),
         )
-        for i, value in enumerate(counts, start=1):
+        for i, value in reversed(list(enumerate(counts, start=1))):  # the title last
             text = text.replace(f"%{i}", str(value))
         self.say(text)
 
