@@ -17,9 +17,11 @@ Depends: what dpkg-shlibdeps (package dpkg-dev) reads off every ELF file of the 
 fontconfig, D-Bus ... and Python's OpenSSL, SQLite ...), plus REQUIRED below, which
 names the libraries Qt's xcb platform plugin needs even if a future Qt loads some of
 them with dlopen. Recommends: a CJK font when the app ships a Chinese translation, and
-a colour emoji font (a pack's passages may hold emoji; without a font they show as boxes).
-No maintainer scripts: the triggers of desktop-file-utils and
-hicolor-icon-theme refresh the menu and icon caches on install and removal.
+a colour emoji font (a pack's passages may hold emoji; without a font they show as boxes),
+and shared-mime-info and desktop-file-utils, whose triggers register the MIME types.
+No maintainer scripts: the triggers of shared-mime-info, desktop-file-utils and
+hicolor-icon-theme refresh the MIME database, the menu and MIME-to-application cache and
+the icon cache on install and removal (packaging/smoke.sh checks that they did).
 Standard library only: runs with any Python 3.
 """
 
@@ -60,6 +62,12 @@ REQUIRED = [
 
 CJK_FONTS = "fonts-wqy-microhei | fonts-noto-cjk"
 EMOJI_FONT = "fonts-noto-color-emoji"
+# What makes a file manager know a pack zip and a datapackage.json and offer gzexplorer
+# for them: shared-mime-info's trigger compiles the MIME XML into /usr/share/mime (GIO and
+# Qt read it; without the package no file type is known at all), desktop-file-utils'
+# trigger lists the desktop file's MimeType= in /usr/share/applications/mimeinfo.cache
+# (xdg-mime and xdg-open read it). Both are on every desktop; Recommends says so.
+DESKTOP_INTEGRATION = ["shared-mime-info", "desktop-file-utils"]
 
 
 def recommends(chinese: bool) -> list[str]:
@@ -239,7 +247,7 @@ def build(bundle: Path, version: str, outdir: Path, workdir: Path) -> Path:
         if "DEBIAN" not in p.relative_to(pkgroot).parts
     )
     chinese = any((opt / "_internal" / "gzexplorer" / "resources" / "i18n").glob("*_zh*.qm"))
-    fonts = ", ".join(recommends(chinese))
+    recommended = ", ".join(recommends(chinese) + DESKTOP_INTEGRATION)
     control = (
         f"Package: {PACKAGE}\n"
         f"Version: {version}\n"
@@ -247,7 +255,7 @@ def build(bundle: Path, version: str, outdir: Path, workdir: Path) -> Path:
         f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {installed_kb}\n"
         f"Depends: {', '.join(depends)}\n"
-        f"Recommends: {fonts}\n"
+        f"Recommends: {recommended}\n"
         "Section: science\n"
         "Priority: optional\n"
         f"Homepage: {HOMEPAGE}\n"
@@ -260,7 +268,7 @@ def build(bundle: Path, version: str, outdir: Path, workdir: Path) -> Path:
     deb = outdir / f"{PACKAGE}_{version}_{arch}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(pkgroot), str(deb)])
     print(f"Depends: {', '.join(depends)}")
-    print(f"Recommends: {fonts}")
+    print(f"Recommends: {recommended}")
     return deb
 
 

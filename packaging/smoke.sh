@@ -13,7 +13,11 @@
 #            through the xcb plugin (this catches missing X11 libraries), and an export
 #            as in a Wayland session (it must fall back to XWayland without a warning).
 # 3. .deb:   dpkg -i (needs root and no gzexplorer package installed), /usr/bin/gzexplorer
-#            --version and an export, desktop file, metainfo and icons in place, dpkg -r.
+#            --version and an export, desktop file, metainfo and icons in place; then as a
+#            file manager sees it: the dpkg triggers registered the MIME types, xdg-mime
+#            and gio tell a *.gzpack.zip and a datapackage.json from a plain .zip and other
+#            JSON and name gzexplorer.desktop as their default, and `gio open` / `xdg-open`
+#            of each (with Xvfb) bring up gzexplorer's window titled with that pack; dpkg -r.
 # Every exported PNG is checked: signature, width and height from IHDR (check_png.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +88,109 @@ no_missing_libraries() {
     [ -z "$missing" ] || { echo "not found: $missing"; return 1; }
     echo "every library resolves"
 }
+# An X server of our own (Xvfb) on the first free display: start_xvfb sets $display.
+start_xvfb() {
+    display=99
+    while [ -e "/tmp/.X$display-lock" ] || [ -e "/tmp/.X11-unix/X$display" ]; do
+        display=$((display + 1))
+    done
+    Xvfb ":$display" -screen 0 1440x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+}
+stop_xvfb() {
+    kill "$XVFB_PID" 2>/dev/null || true
+    wait "$XVFB_PID" 2>/dev/null || true
+    XVFB_PID=
+}
+
+# --- the installed .deb's desktop integration, as a file manager sees it ---
+PACK_TYPE=application/vnd.gzexplorer.pack+zip    # resources/linux/*.mime.xml
+DESCRIPTOR_TYPE=application/vnd.datapackage+json
+# A desktop user's clean environment: a fresh home (no mimeapps.list), no desktop named,
+# so xdg-utils take their generic path (shared-mime-info through `mimetype`, then
+# mimeinfo.cache) and GIO its own (what GNOME's, Cinnamon's, MATE's, Xfce's file managers
+# use).
+as_user() {
+    env -i HOME="$TMP/home" PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        LANG=C.UTF-8 "$@"
+}
+mime_registered() {  # shared-mime-info's trigger compiled our XML into the database
+    local globs
+    globs=$(grep -F -e ":$PACK_TYPE:" -e ":$DESCRIPTOR_TYPE:" /usr/share/mime/globs2 || true)
+    grep -qF ":$PACK_TYPE:*.gzpack.zip" <<<"$globs" &&
+        grep -qF ":$DESCRIPTOR_TYPE:datapackage.json" <<<"$globs" ||
+        { echo "not in /usr/share/mime/globs2: '$globs'"; return 1; }
+    tr '\n' ' ' <<<"$globs"
+}
+apps_registered() {  # desktop-file-utils' trigger listed gzexplorer for both types
+    local cache=/usr/share/applications/mimeinfo.cache
+    grep -q "^$PACK_TYPE=.*gzexplorer\.desktop" "$cache" &&
+        grep -q "^$DESCRIPTOR_TYPE=.*gzexplorer\.desktop" "$cache" ||
+        { echo "gzexplorer.desktop is not listed for both types in $cache"; return 1; }
+    echo "$cache lists gzexplorer.desktop for both"
+}
+filetype_is() {  # filetype_is FILE TYPE: xdg-mime and GIO both say TYPE
+    local xdg gio
+    xdg=$(as_user xdg-mime query filetype "$1" 2>&1 | sed 's/;.*//')
+    gio=$(as_user gio info -a standard::content-type "$1" 2>&1 |
+        sed -n 's/^ *standard::content-type: //p')
+    [ "$xdg" = "$2" ] && [ "$gio" = "$2" ] ||
+        { echo "$(basename "$1"): xdg-mime says '$xdg', gio says '$gio'; want $2"; return 1; }
+    echo "$2 (xdg-mime, gio)"
+}
+default_is_gzexplorer() {  # default_is_gzexplorer TYPE: xdg-mime and GIO pick gzexplorer
+    local xdg gio
+    xdg=$(as_user xdg-mime query default "$1" 2>&1)
+    gio=$(as_user gio mime "$1" 2>&1 | sed -n '1s/^.*: //p')
+    [ "$xdg" = gzexplorer.desktop ] && [ "$gio" = gzexplorer.desktop ] ||
+        { echo "$1: xdg-mime default '$xdg', gio default '$gio'"; return 1; }
+    echo "gzexplorer.desktop (xdg-mime, gio)"
+}
+not_claimed() {  # not_claimed TYPE...: gzexplorer is no handler of these at all
+    local t
+    for t in "$@"; do
+        if as_user gio mime "$t" 2>&1 | grep -q gzexplorer; then
+            as_user gio mime "$t"
+            return 1
+        fi
+    done
+    echo "gzexplorer is not among their applications"
+}
+# opens_pack TITLE OPENER... FILE: open FILE as a file manager's double-click does (gio
+# open or xdg-open, through the desktop file's Exec=gzexplorer %f) and wait for a window
+# titled "TITLE — gzexplorer" (the title of the pack in FILE, not the built-in pack's);
+# then end that app (its pid read off the window) and wait for the opener.
+opens_pack() {
+    local title=$1 pattern wid= pid shown opener_pid
+    shift
+    pattern="^$(printf '%s' "$title — gzexplorer" | sed 's/[][\.*^$()+?{}|]/\\&/g')\$"
+    as_user DISPLAY=":$display" "$@" >"$TMP/open.log" 2>&1 &
+    opener_pid=$!
+    for _ in $(seq 120); do
+        wid=$(DISPLAY=":$display" xdotool search --name "$pattern" 2>/dev/null | head -n 1) || true
+        [ -n "$wid" ] && break
+        sleep 0.5
+    done
+    if [ -z "$wid" ]; then
+        echo "no window titled '$title — gzexplorer' within 60 s; windows:"
+        DISPLAY=":$display" xdotool search --name . getwindowname %@ 2>/dev/null || true
+        cat "$TMP/open.log"
+        # end what it opened instead (any gzexplorer window on our X server), and the opener
+        for wid in $(DISPLAY=":$display" xdotool search --name ' — gzexplorer$' 2>/dev/null); do
+            pid=$(DISPLAY=":$display" xdotool getwindowpid "$wid" 2>/dev/null) &&
+                kill "$pid" 2>/dev/null || true
+        done
+        kill "$opener_pid" 2>/dev/null || true
+        return 1
+    fi
+    shown=$(DISPLAY=":$display" xdotool getwindowname "$wid")
+    pid=$(DISPLAY=":$display" xdotool getwindowpid "$wid")
+    kill "$pid"
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    wait "$opener_pid" 2>/dev/null || true
+    echo "window: $shown"
+}
 start=$(date +%s)
 
 if [ "$BUILD" = 1 ]; then
@@ -117,13 +224,7 @@ check "bundle --version" expect_version headless "$EXE" --version
 check "bundle headless export" export_png "$TMP/bundle-out" headless "$EXE"
 check "bundle: --language zh_CN finds the translation" speaks_chinese "$TMP/bundle-zh" headless "$EXE"
 if command -v Xvfb >/dev/null 2>&1; then
-    display=99
-    while [ -e "/tmp/.X$display-lock" ] || [ -e "/tmp/.X11-unix/X$display" ]; do
-        display=$((display + 1))
-    done
-    Xvfb ":$display" -screen 0 1440x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+    start_xvfb
     on_x() { env -u WAYLAND_DISPLAY DISPLAY=":$display" QT_QPA_PLATFORM=xcb "$@"; }
     check "bundle export on X11 (xcb plugin, Xvfb :$display)" export_png "$TMP/bundle-x11" on_x "$EXE"
     window_stays_up() {
@@ -149,8 +250,7 @@ if command -v Xvfb >/dev/null 2>&1; then
         "$PYTHON" "$ROOT/packaging/check_png.py" "$dir/X.png" 1200 750
     }
     check "bundle in a Wayland session runs on XWayland, silently" wayland_session_uses_x11
-    kill "$XVFB_PID" 2>/dev/null || true
-    XVFB_PID=
+    stop_xvfb
 else
     echo "  skip  X11 checks: no Xvfb (apt-get install xvfb)"
 fi
@@ -183,9 +283,55 @@ else
     if command -v appstreamcli >/dev/null 2>&1; then
         check "appstreamcli validate --no-net" appstreamcli validate --no-net "/usr/share/metainfo/$APP_ID.metainfo.xml"
     fi
+
+    # Double-clicking a pack in a file manager. Needs shared-mime-info, desktop-file-utils,
+    # xdg-utils, libfile-mimeinfo-perl (xdg-mime's generic path), libglib2.0-bin (gio),
+    # xdotool and Xvfb: .ci/run installs them.
+    check "MIME XML installed" test -f "/usr/share/mime/packages/$APP_ID.xml"
+    check "dpkg trigger: MIME database updated" mime_registered
+    check "dpkg trigger: desktop database updated" apps_registered
+    files="$TMP/files"
+    mkdir -p "$files/pack" "$TMP/home"
+    "$PYTHON" - "$ROOT/docs/example-pack" "$files/riverton.gzpack.zip" <<'PY'
+import sys, zipfile
+from pathlib import Path
+pack, out = Path(sys.argv[1]), sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for f in sorted(pack.iterdir()):
+        z.write(f, f.name)
+PY
+    cp "$files/riverton.gzpack.zip" "$files/archive.zip"
+    cp -r "$ROOT/tests/packs/busy/." "$files/pack/"
+    printf '{"name": "not a pack"}\n' >"$files/settings.json"
+    check "a *.gzpack.zip is a pack" filetype_is "$files/riverton.gzpack.zip" "$PACK_TYPE"
+    check "the same zip named *.zip stays a zip" filetype_is "$files/archive.zip" application/zip
+    check "a datapackage.json is a pack descriptor" \
+        filetype_is "$files/pack/datapackage.json" "$DESCRIPTOR_TYPE"
+    check "other JSON stays JSON" filetype_is "$files/settings.json" application/json
+    check "default for a pack zip: gzexplorer" default_is_gzexplorer "$PACK_TYPE"
+    check "default for a datapackage.json: gzexplorer" default_is_gzexplorer "$DESCRIPTOR_TYPE"
+    check "zip and JSON not claimed" not_claimed application/zip application/json
+    if command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1; then
+        start_xvfb
+        riverton=$(sed -n 's/^  "title": "\(.*\)",$/\1/p' "$ROOT/docs/example-pack/datapackage.json")
+        busy=$(sed -n 's/^  "title": "\(.*\)",$/\1/p' "$files/pack/datapackage.json")
+        check "gio open a pack zip: its window" \
+            opens_pack "$riverton" gio open "$files/riverton.gzpack.zip"
+        check "xdg-open a pack zip: its window" \
+            opens_pack "$riverton" xdg-open "$files/riverton.gzpack.zip"
+        check "gio open a datapackage.json: its window" \
+            opens_pack "$busy" gio open "$files/pack/datapackage.json"
+        check "xdg-open a datapackage.json: its window" \
+            opens_pack "$busy" xdg-open "$files/pack/datapackage.json"
+        stop_xvfb
+    else
+        echo "  skip  opening a pack as a file manager does: no Xvfb or xdotool"
+    fi
     check "dpkg -r" dpkg -r gzexplorer
     check "removed: no /opt/gzexplorer, no /usr/bin/gzexplorer" \
         bash -c '! [ -e /opt/gzexplorer ] && ! [ -e /usr/bin/gzexplorer ] && ! [ -L /usr/bin/gzexplorer ]'
+    check "removed: the MIME types and their application unregistered" bash -c \
+        "! grep -qF '$PACK_TYPE' /usr/share/mime/globs2 /usr/share/applications/mimeinfo.cache"
     DEB_INSTALLED_BY_US=0
     took
 fi

@@ -172,6 +172,7 @@ def test_a_pack_without_a_reference_is_cited_by_its_title(tmp_path: Path):
     [
         (["--theme", "nowhere"], "unknown theme 'nowhere'"),
         (["--theme", "economy", "--chart", "99"], "has no chart 99"),
+        (["--theme", "economy", "--chart", "0"], "has no chart 0"),
         (["--chart", "2"], "--chart needs --theme"),
         (["--format", "mla"], "invalid choice"),
     ],

@@ -4,6 +4,7 @@ unsafe, saved atomically; the desktop file and the .deb declare its MIME type.""
 from __future__ import annotations
 
 import configparser
+import os
 import shutil
 import subprocess
 import sys
@@ -145,3 +146,52 @@ def test_desktop_file_with_mime_types_validates():
 def test_the_deb_installs_the_mime_xml():
     text = (ROOT / "packaging" / "deb.py").read_text()
     assert "mime.xml" in text and '"mime" / "packages"' in text
+
+
+QT_FILE_TYPES = """\
+import sys
+from PySide6.QtCore import QMimeDatabase
+db = QMimeDatabase()
+print(" ".join(db.mimeTypeForFile(f).name() for f in sys.argv[1:]))
+"""
+
+
+def file_types(share: Path, files: list[Path]) -> list[str]:
+    """What Qt's QMimeDatabase (KDE's file manager asks it) calls each file, reading the
+    shared-mime-info folder ``share/mime`` only (and Qt's own copy of the base types)."""
+    env = {**os.environ, "XDG_DATA_HOME": str(share), "XDG_DATA_DIRS": str(share)}
+    proc = subprocess.run(
+        [sys.executable, "-c", QT_FILE_TYPES, *map(str, files)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.split()
+
+
+def test_the_mime_xml_tells_packs_from_other_zips_and_json(tmp_path: Path):
+    pack = zip_folder(ROOT / "docs" / "example-pack", tmp_path / "riverton.gzpack.zip")
+    plain = shutil.copy(pack, tmp_path / "archive.zip")
+    (tmp_path / "pack").mkdir()
+    descriptor = shutil.copy(
+        ROOT / "docs" / "example-pack" / "datapackage.json", tmp_path / "pack" / "datapackage.json"
+    )
+    other = tmp_path / "settings.json"
+    other.write_text('{"name": "not a pack"}\n')
+    files = [pack, plain, descriptor, other]
+    bare = tmp_path / "bare"
+    (bare / "mime").mkdir(parents=True)
+    assert (
+        file_types(bare, files) == ["application/zip", "application/zip"] + ["application/json"] * 2
+    )
+    ours = tmp_path / "ours"
+    (ours / "mime" / "packages").mkdir(parents=True)
+    shutil.copy(MIME_XML, ours / "mime" / "packages" / "io.github.gzexplorer.gzexplorer.xml")
+    assert file_types(ours, files) == [
+        "application/vnd.gzexplorer.pack+zip",
+        "application/zip",
+        "application/vnd.datapackage+json",
+        "application/json",
+    ]

@@ -24,3 +24,11 @@ print(' '.join(v for v, _ in charts.views(model.load('tests/packs/$pack'))))")
         shot --data "tests/packs/$pack" --theme "$view" --out "$out/stress/$pack-$view.png"
     done
 done
+.venv/bin/python docs/screenshots/dialogs.py 2>/dev/null
+# a page of the PDF brief, as a picture (pdftoppm: poppler-utils, needed for this only)
+if command -v pdftoppm >/dev/null; then
+    pdf=$(mktemp --suffix=.pdf)
+    .venv/bin/python -m gzexplorer export --format pdf --theme governance --out "$pdf" >/dev/null
+    pdftoppm -png -r 100 -f 2 -l 2 -singlefile "$pdf" "$out/brief-page"
+    rm -f "$pdf"
+fi

@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Brief</name>
+    <message>
+        <source>Brief</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>原文段落</translation>
+    </message>
+    <message>
+        <source>The passages these numbers come from, the numbers cited in bold.</source>
+        <translation>这些数字所出自的段落，所引数字以粗体标出。</translation>
+    </message>
+    <message>
+        <source>The document gives no numbers for this theme.</source>
+        <translation>文档未给出此主题的数字。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Exported %1 from data pack version %2</source>
+        <translation>导出于 %1，数据包版本 %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>导出于 %1</translation>
+    </message>
+    <message>
+        <source>Data brief</source>
+        <translation>数据简报</translation>
+    </message>
+    <message>
+        <source>passage %1</source>
+        <translation>段落 %1</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>许可：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Export brief (PDF)</source>
+        <translation>导出简报（PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;This theme: %1</source>
+        <translation>本主题(&amp;T)：%1</translation>
+    </message>
+    <message>
+        <source>&amp;All themes</source>
+        <translation>所有主题(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter（美式信纸）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Themes:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>纸张大小(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the brief…</source>
+        <translation>正在写入简报…</translation>
+    </message>
+    <message>
+        <source>The brief was not written</source>
+        <translation>简报未写入</translation>
+    </message>
+    <message>
+        <source>Brief not written</source>
+        <translation>简报未写入</translation>
+    </message>
+    <message>
+        <source>Brief written: %1</source>
+        <translation>简报已写入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Export data bundle</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>One .zip with the data as CSV, a datapackage.json describing it, the passages the numbers come from and a README with the citation, sources and licence. gzexplorer opens it as a data pack.</source>
+        <translation>一个 .zip 文件：CSV 格式的数据、描述数据的 datapackage.json、数字所出自的段落，以及载有引用、来源和许可的 README。gzexplorer 可将其作为数据包打开。</translation>
+    </message>
+    <message>
+        <source>This &amp;chart: %1</source>
+        <translation>此图表(&amp;C)：%1</translation>
+    </message>
+    <message>
+        <source>Every chart of &amp;the theme %1</source>
+        <translation>主题“%1”的所有图表(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %s</source>
+        <translation>已导出 %s</translation>
+    </message>
+</context>
+<context>
     <name>ChartColumn</name>
     <message>
         <source>Loading charts…</source>
@@ -486,6 +639,30 @@ The details were written to %2.</source>
         <translation>CSV 数据</translation>
     </message>
     <message>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <source>Slide 16:9</source>
+        <translation>幻灯片 16:9</translation>
+    </message>
+    <message>
+        <source>Slide 4:3</source>
+        <translation>幻灯片 4:3</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>正方形</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>For slides (larger type)</source>
+        <translation>用于幻灯片（较大字号）</translation>
+    </message>
+    <message>
         <source>White</source>
         <translation>白色</translation>
     </message>
@@ -502,12 +679,20 @@ The details were written to %2.</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
         <source>&amp;Size (pixels):</source>
         <translation>尺寸（像素）(&amp;S)：</translation>
     </message>
     <message>
         <source>S&amp;cale:</source>
         <translation>缩放(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Background:</source>
@@ -565,6 +750,10 @@ The details were written to %2.</source>
     <message>
         <source>Overview</source>
         <translation>概览</translation>
+    </message>
+    <message>
+        <source>Loading data…</source>
+        <translation>正在加载数据…</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1192,22 @@ The details were written to %2.</source>
     <message>
         <source>Export the chart as PNG, SVG or CSV</source>
         <translation>将图表导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <source>Export data &amp;bundle (.zip)…</source>
+        <translation>导出数据包 (.zip)(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Export the chart&apos;s or its theme&apos;s data, sources and passages as one .zip</source>
+        <translation>将图表或其主题的数据、来源和段落导出为一个 .zip 文件</translation>
+    </message>
+    <message>
+        <source>Export brief (&amp;PDF)…</source>
+        <translation>导出简报（PDF）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export this theme or every theme as a PDF brief: charts, figures, passages</source>
+        <translation>将本主题或所有主题导出为 PDF 简报：图表、数据、段落</translation>
     </message>
     <message>
         <source>Copy chart &amp;image</source>

@@ -52,19 +52,49 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--json", action="store_true", help="print a machine-readable report")
     v.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    e = sub.add_parser("export", help="export charts as PNG, SVG or CSV without a window")
+    e = sub.add_parser(
+        "export",
+        help="export charts as PNG, SVG, CSV or a data bundle (.zip), or a theme's brief as "
+        "PDF, without a window",
+    )
     which = e.add_mutually_exclusive_group(required=True)
     which.add_argument("--theme", metavar="THEME", help="overview or a theme id")
-    which.add_argument("--all", action="store_true", help="every chart of every theme")
-    e.add_argument(
-        "--chart", type=int, default=1, metavar="N", help="chart number in the theme (from 1)"
+    which.add_argument(
+        "--all", action="store_true", help="every chart of every theme (zip: in one bundle)"
     )
     e.add_argument(
-        "--format", choices=("png", "svg", "csv"), help="default: from --out's extension"
+        "--chart", type=int, metavar="N", help="chart number in the theme (from 1; default 1)"
     )
-    e.add_argument("--out", required=True, metavar="FILE", help="output file (a folder with --all)")
-    e.add_argument("--width", type=int, default=1200, metavar="W", help="pixels (default 1200)")
-    e.add_argument("--height", type=int, default=750, metavar="H", help="pixels (default 750)")
+    e.add_argument(
+        "--whole-theme",
+        action="store_true",
+        help="zip: a bundle of every chart of --theme instead of one",
+    )
+    e.add_argument(
+        "--format",
+        choices=("png", "svg", "csv", "zip", "pdf"),
+        help="default: from --out's extension; zip is a data bundle (CSV, datapackage.json, "
+        "passages, README); pdf is a brief of the theme (or, with --all, of every theme)",
+    )
+    e.add_argument(
+        "--out", required=True, metavar="FILE", help="output file (a folder with --all, but zip)"
+    )
+    e.add_argument("--width", type=int, metavar="W", help="pixels (default 1200)")
+    e.add_argument("--height", type=int, metavar="H", help="pixels (default 750)")
+    e.add_argument(
+        "--preset",
+        choices=("16:9", "4:3", "square"),
+        help="slide size: 1920x1080, 1600x1200 or 1080x1080 (instead of --width/--height)",
+    )
+    e.add_argument(
+        "--slides", action="store_true", help="larger type and lines, to read on a slide"
+    )
+    e.add_argument(
+        "--page",
+        choices=("a4", "letter"),
+        default="a4",
+        help="the PDF brief's page size (default a4)",
+    )
     e.add_argument("--scale", type=float, default=1.0, metavar="S", help="pixel density, 1-4")
     e.add_argument("--transparent", action="store_true", help="PNG/SVG without a background")
     e.add_argument("--data", dest="sub_data", metavar="PACK", help="data pack (default: built-in)")
@@ -149,30 +179,88 @@ def _headless_app():
 def _cmd_export(args: argparse.Namespace) -> int:
     from gzexplorer.export_all import export_all, export_one
 
+    width, height = _export_size(args)
+    fmt = args.format or args.out.rsplit(".", 1)[-1].lower()
+    if args.whole_theme and (fmt != "zip" or args.chart is not None):
+        raise CliError(
+            "--whole-theme makes a data bundle of every chart of --theme: "
+            "use it with --format zip and without --chart"
+        )
     dataset = _dataset(args)
     _headless_app()
     context = _use_language(args.language)
+    if fmt == "pdf":
+        return _export_brief(args, dataset, context)
+    if fmt == "zip":
+        from gzexplorer.bundle import write_bundle
+
+        whole = args.all or args.whole_theme
+        path = write_bundle(
+            dataset,
+            args.out,
+            None if args.all else args.theme,
+            None if whole else (1 if args.chart is None else args.chart),
+            context,
+        )
+        print(path)
+        return EXIT_OK
     if args.all:
         written = export_all(
-            dataset, args.out, args.width, args.height, args.scale, args.transparent, context
+            dataset,
+            args.out,
+            width,
+            height,
+            args.scale,
+            args.transparent,
+            context,
+            args.slides,
         )
         print(f"wrote {len(written)} files to {args.out}")
         return EXIT_OK
-    fmt = args.format or args.out.rsplit(".", 1)[-1].lower()
     if fmt not in ("png", "svg", "csv"):
-        raise CliError(f"cannot tell the format from {args.out!r}; add --format png|svg|csv")
+        raise CliError(f"cannot tell the format from {args.out!r}; add --format png|svg|csv|zip")
     path = export_one(
         dataset,
         args.theme,
-        args.chart,
+        1 if args.chart is None else args.chart,
         fmt,
         args.out,
-        args.width,
-        args.height,
+        width,
+        height,
         args.scale,
         args.transparent,
         context,
+        args.slides,
     )
+    print(path)
+    return EXIT_OK
+
+
+def _export_size(args: argparse.Namespace) -> tuple[int, int]:
+    """--preset's size, or --width and --height (1200 x 750 by default)."""
+    if args.preset is not None:
+        if args.width is not None or args.height is not None:
+            raise CliError(
+                f"--preset {args.preset} sets the size; give --preset or --width/--height, not both"
+            )
+        from gzexplorer.render.presets import PRESETS
+
+        return PRESETS[args.preset]
+    return (
+        1200 if args.width is None else args.width,
+        750 if args.height is None else args.height,
+    )
+
+
+def _export_brief(args: argparse.Namespace, dataset, context: ChartContext) -> int:
+    """The PDF brief of a theme (or, with --all, of every one) in one file."""
+    from gzexplorer.render.brief import export_brief
+    from gzexplorer.render.export import ExportError
+
+    try:
+        path = export_brief(dataset, args.out, None if args.all else args.theme, args.page, context)
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
     print(path)
     return EXIT_OK
 
@@ -263,7 +351,7 @@ def _cmd_cite(args: argparse.Namespace) -> int:
         from gzexplorer.export_all import ExportRequestError, chart_of
 
         try:
-            spec = chart_of(dataset, args.theme, args.chart or 1)
+            spec = chart_of(dataset, args.theme, 1 if args.chart is None else args.chart)
         except ExportRequestError as exc:
             raise CliError(str(exc)) from None
         chart = cite.chart_citation(dataset, spec)

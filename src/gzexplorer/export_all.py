@@ -31,10 +31,11 @@ def chart_of(
     return specs[number - 1]
 
 
-def _style(transparent: bool):
-    from gzexplorer.render.style import ChartStyle
+def _style(transparent: bool, slides: bool = False):
+    from gzexplorer.render.style import ChartStyle, for_slides
 
-    return replace(ChartStyle(), transparent=transparent)
+    style = replace(ChartStyle(), transparent=transparent)
+    return for_slides(style) if slides else style
 
 
 def export_one(
@@ -48,12 +49,13 @@ def export_one(
     scale: float,
     transparent: bool = False,
     context: ChartContext = ENGLISH,
+    slides: bool = False,
 ) -> Path:
     from gzexplorer.render.export import ExportError, export_chart
 
     spec = chart_of(dataset, view_id, number, context)
     try:
-        return export_chart(spec, out, fmt, width, height, scale, _style(transparent))
+        return export_chart(spec, out, fmt, width, height, scale, _style(transparent, slides))
     except ExportError as exc:
         raise ExportRequestError(str(exc)) from None
 
@@ -66,6 +68,7 @@ def export_all(
     scale: float,
     transparent: bool = False,
     context: ChartContext = ENGLISH,
+    slides: bool = False,
 ) -> list[Path]:
     """Every chart of every view as PNG, SVG and CSV, with an index.html listing them."""
     from gzexplorer.render.export import ExportError, check_size, export_chart
@@ -101,7 +104,7 @@ def export_all(
                         width,
                         height,
                         scale,
-                        _style(transparent),
+                        _style(transparent, slides),
                     )
                 except ExportError as exc:
                     raise ExportRequestError(str(exc)) from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 _UNITS = [
     "zero",
@@ -66,51 +67,79 @@ _DIGITS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(%|per ?cent\b|percent\b)", re.IGNORECASE)
 
 
-def numbers_in(text: str) -> list[float]:
-    """Every number ``text`` states, as read: "4.93 million" gives 4.93 and 4930000;
-    "-3" gives -3; "seven" gives 7; "twenty-five" 25; "five hundred" 500."""
-    found: list[float] = []
+@dataclass(frozen=True)
+class Stated:
+    """A number as written in a text: where (``text[start:end]``) and every value it may
+    be read as ("4.93 million" is 4.93 and 4930000)."""
+
+    start: int
+    end: int
+    values: tuple[float, ...]
+
+
+def stated_numbers(text: str) -> list[Stated]:
+    """Every number ``text`` states, in reading order: "4.93 million" gives 4.93 and
+    4930000; "-3" gives -3; "seven" gives 7; "twenty-five" 25; "five hundred" 500; a
+    following "%" or "per cent" belongs to the number's words."""
+    found = []
     for m in _DIGITS.finditer(text):
         n = float(m.group("num").replace(",", ""))
         if m.group("sign"):
             n = -n
-        found.append(n)
-        if m.group("scale"):
-            found.append(n * SCALES[m.group("scale").lower()])
-    words = [w.lower() for w in _WORD.findall(text)]
+        values = (n, n * SCALES[m.group("scale").lower()]) if m.group("scale") else (n,)
+        found.append(_with_percent(text, m.start(), m.end(), values))
+    words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
-        w = words[i]
+        w = words[i].group().lower()
         if w in ORDINALS:
-            found.append(ORDINALS[w])
+            found.append(Stated(words[i].start(), words[i].end(), (float(ORDINALS[w]),)))
         if w in WORDS:
             n = float(WORDS[w])
+            values = []
             j = i + 1
-            if w in _TENS and j < len(words) and words[j] in _UNITS[1:10]:
-                n += WORDS[words[j]]  # twenty-five, twenty five
+            if w in _TENS and j < len(words) and words[j].group().lower() in _UNITS[1:10]:
+                n += WORDS[words[j].group().lower()]  # twenty-five, twenty five
                 j += 1
-            found.append(n)
-            while j < len(words) and words[j] in SCALES:  # five hundred, two million
-                n *= SCALES[words[j]]
-                found.append(n)
+            values.append(n)
+            while j < len(words) and words[j].group().lower() in SCALES:  # two million
+                n *= SCALES[words[j].group().lower()]
+                values.append(n)
                 j += 1
+            found.append(_with_percent(text, words[i].start(), words[j - 1].end(), values))
             i = j
             continue
         i += 1
-    return found
+    return sorted(found, key=lambda s: s.start)
+
+
+def _with_percent(text: str, start: int, end: int, values) -> Stated:
+    m = _PERCENT.match(text, end)
+    return Stated(start, m.end() if m else end, tuple(values))
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every value :func:`stated_numbers` reads in ``text``."""
+    return [v for s in stated_numbers(text) for v in s.values]
+
+
+def stating(text: str, value: float) -> list[Stated]:
+    """The numbers in ``text`` that state ``value`` (a negative one as a decline, as
+    :func:`states` reads it)."""
+    found = stated_numbers(text)
+    exact = [s for s in found if any(_same(value, v) for v in s.values)]
+    if exact or value >= 0 or DECLINE.search(text) is None:
+        return exact
+    return [s for s in found if any(_same(-value, v) for v in s.values)]
 
 
 def states(text: str, value: float) -> bool:
     """True if ``text`` states ``value``; a negative value may be written as a decline
     ("a 46% decline in site requirements" for -46)."""
-    candidates = numbers_in(text)
-    if any(_same(value, c) for c in candidates):
-        return True
-    return (
-        value < 0 and DECLINE.search(text) is not None and any(_same(-value, c) for c in candidates)
-    )
+    return bool(stating(text, value))
 
 
 def _same(a: float, b: float) -> bool:

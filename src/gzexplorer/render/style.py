@@ -65,3 +65,23 @@ def export_scale(width: int, height: int) -> float:
     text so that a 1920 x 1080 PNG reads like the window does.
     """
     return max(0.8, min(width / 900, height / 560))
+
+
+SLIDES_TYPE = 1.5  # the "for slides" style's type, times the standard one's
+SLIDES_LINES = 1.3  # and its lines and markers
+
+
+def for_slides(style: ChartStyle) -> ChartStyle:
+    """The style with larger type (titles, labels, ticks, legend, source line) and
+    bolder lines, to read at the back of a room; the size's own scale still applies."""
+    from dataclasses import replace
+
+    return replace(
+        style,
+        title_pt=style.title_pt * SLIDES_TYPE,
+        subtitle_pt=style.subtitle_pt * SLIDES_TYPE,
+        body_pt=style.body_pt * SLIDES_TYPE,
+        small_pt=style.small_pt * SLIDES_TYPE,
+        line_width=style.line_width * SLIDES_LINES,
+        marker=style.marker * SLIDES_LINES,
+    )

@@ -32,6 +32,8 @@ class WindowActions(QObject):
         self.open_file = self._make(w.packs.choose_file, "Ctrl+Shift+O")
         self.save_pack = self._make(lambda: w.packs.save_as(w.dataset))
         self.export = self._make(w.export_chart, "Ctrl+E")
+        self.export_bundle = self._make(w.export_bundle)
+        self.export_brief = self._make(w.export_brief)
         self.copy_image = self._make(w.copy_chart_image, "Ctrl+Shift+C")
         self.quit = self._make(w.close, QKeySequence.StandardKey.Quit)
         self.table = self._make(w.set_table_page, "Ctrl+T", checkable=True)
@@ -54,6 +56,8 @@ class WindowActions(QObject):
             self.save_pack,
             None,
             self.export,
+            self.export_bundle,
+            self.export_brief,
             self.copy_image,
             None,
             self.quit,
@@ -150,6 +154,16 @@ class WindowActions(QObject):
                 self.export,
                 self.tr("&Export chart…"),
                 self.tr("Export the chart as PNG, SVG or CSV"),
+            ),
+            (
+                self.export_bundle,
+                self.tr("Export data &bundle (.zip)…"),
+                self.tr("Export the chart's or its theme's data, sources and passages as one .zip"),
+                self.export_brief,
+                self.tr("Export brief (&PDF)…"),
+                self.tr(
+                    "Export this theme or every theme as a PDF brief: charts, figures, passages"
+                ),
             ),
             (
                 self.copy_image,

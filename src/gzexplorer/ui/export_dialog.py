@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from gzexplorer.charts import ChartSpec
 from gzexplorer.files import WriteError
 from gzexplorer.render.export import FORMATS, ExportError, export_chart
-from gzexplorer.render.style import ChartStyle
+from gzexplorer.render.presets import PRESETS, preset_of
+from gzexplorer.render.style import ChartStyle, for_slides
 from gzexplorer.ui.accessibility import announce
 from gzexplorer.ui.settings import Settings
 
@@ -54,6 +55,19 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(max(0, list(FORMATS).index(last) if last in FORMATS else 0))
         self.width_box = self._spin(settings.get("export/width", int, 1200), 200, 10000)
         self.height_box = self._spin(settings.get("export/height", int, 750), 150, 10000)
+        self.preset = QComboBox(objectName="exportPreset")
+        self.preset.addItem(self.tr("Custom size"), None)
+        preset_names = {
+            "16:9": self.tr("Slide 16:9"),
+            "4:3": self.tr("Slide 4:3"),
+            "square": self.tr("Square"),
+        }
+        for name, (w, h) in PRESETS.items():
+            self.preset.addItem(f"{preset_names[name]} ({w} × {h})", name)
+        self.text_style = QComboBox(objectName="exportStyle")
+        self.text_style.addItem(self.tr("Standard"), False)
+        self.text_style.addItem(self.tr("For slides (larger type)"), True)
+        self.text_style.setCurrentIndex(1 if settings.get("export/slides", bool, False) else 0)
         self.scale = QComboBox(objectName="exportScale")
         for s in (1, 2, 3):
             self.scale.addItem(f"{s}×", s)
@@ -77,10 +91,12 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("&Preset:"), self.preset)
         size_label = QLabel(self.tr("&Size (pixels):"))
         size_label.setBuddy(self.width_box)
         form.addRow(size_label, size_row)
         form.addRow(self.tr("S&cale:"), self.scale)
+        form.addRow(self.tr("&Text:"), self.text_style)
         form.addRow(self.tr("&Background:"), self.background)
         file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.path)
@@ -96,6 +112,10 @@ class ExportDialog(QDialog):
 
         self.format.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
+        self._size_changed()
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        self.width_box.valueChanged.connect(self._size_changed)
+        self.height_box.valueChanged.connect(self._size_changed)
 
     def _spin(self, value: int, lo: int, hi: int) -> QSpinBox:
         box = QSpinBox()
@@ -107,10 +127,24 @@ class ExportDialog(QDialog):
     def fmt(self) -> str:
         return self.format.currentData()
 
+    def _preset_chosen(self) -> None:
+        name = self.preset.currentData()
+        if name is not None:
+            width, height = PRESETS[name]
+            self.width_box.setValue(width)
+            self.height_box.setValue(height)
+
+    def _size_changed(self) -> None:
+        """The preset of the size typed in, or "Custom size"."""
+        name = preset_of(self.width_box.value(), self.height_box.value())
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(name)))
+        self.preset.blockSignals(False)
+
     def _format_changed(self) -> None:
         fmt = self.fmt()
         image = fmt != "csv"
-        for w in (self.width_box, self.height_box, self.background):
+        for w in (self.width_box, self.height_box, self.background, self.preset, self.text_style):
             w.setEnabled(image)
         self.scale.setEnabled(fmt == "png")
         folder = self.settings.get("export/folder", str, str(Path.home()))
@@ -137,6 +171,8 @@ class ExportDialog(QDialog):
     def accept(self) -> None:
         path = Path(self.path.text()).expanduser()
         style = replace(self.style_, transparent=bool(self.background.currentData()))
+        if self.text_style.currentData():
+            style = for_slides(style)
         try:
             self.written = export_chart(
                 self.spec,
@@ -157,6 +193,7 @@ class ExportDialog(QDialog):
         s.set("export/width", self.width_box.value())
         s.set("export/height", self.height_box.value())
         s.set("export/scale", int(self.scale.currentData()))
+        s.set("export/slides", bool(self.text_style.currentData()))
         parent = self.parent()
         done = self.tr("Exported %s") % str(self.written)
         announce(parent or self, done)

@@ -271,6 +271,35 @@ class MainWindow(QMainWindow):
     def export_chart(self) -> None:
         self.column.export(self.settings)
 
+    def export_bundle(self) -> None:
+        """The shown chart, or its theme's charts, as a data bundle (.zip)."""
+        from gzexplorer.ui.bundle_dialog import BundleDialog
+
+        spec = self.current_chart()
+        if spec is None or self.chart_panel is None:
+            return
+        if not self.dataset.complete:
+            self.statusBar().showMessage(self.tr("Loading data…"), 4000)
+            return
+        vid = self.view_id()
+        number = self.chart_panel.current_index() + 1
+        name = dict(self._views()).get(vid, vid)
+        args = (self.dataset, vid, name, number, spec, self.look.context, self.settings, self)
+        BundleDialog(*args).open()
+
+    def export_brief(self) -> None:
+        """The PDF brief of the shown theme or of all of them (Export brief…)."""
+        from gzexplorer.ui.brief_dialog import BriefDialog
+
+        if not self.dataset.complete:
+            self.statusBar().showMessage(self.tr("Loading data…"), 4000)
+            return
+        name = dict(self._views()).get(self.view_id(), "")
+        dialog = BriefDialog(
+            self.dataset, self.view_id(), name, self.look.context, self.settings, self
+        )
+        dialog.open()
+
     def cite(self, chart: bool = False) -> None:
         """The Cite dialog: the document's citation, and the shown chart's if ``chart``."""
         from gzexplorer import cite
