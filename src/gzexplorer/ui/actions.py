@@ -159,6 +159,8 @@ class WindowActions(QObject):
                 self.export_bundle,
                 self.tr("Export data &bundle (.zip)…"),
                 self.tr("Export the chart's or its theme's data, sources and passages as one .zip"),
+            ),
+            (
                 self.export_brief,
                 self.tr("Export brief (&PDF)…"),
                 self.tr(
