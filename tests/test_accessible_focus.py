@@ -240,3 +240,39 @@ def test_an_export_written_or_failed_is_announced(qtbot, window, tmp_path):
     assert accessibility.recent[-1] == boxes[0]
     assert "does not exist" in boxes[0]
     d.reject()
+
+
+def test_a_data_bundle_written_or_failed_is_announced(qtbot, window, tmp_path):
+    from gzexplorer.ui.bundle_dialog import BundleDialog
+
+    window.show_view("economy")
+
+    def dialog() -> BundleDialog:
+        window.actions.export_bundle.trigger()
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), BundleDialog))
+        return QApplication.activeModalWidget()
+
+    d = dialog()
+    d.path.setText(str(tmp_path / "data.zip"))
+    qtbot.keyClick(d, Qt.Key.Key_Return)
+    assert (tmp_path / "data.zip").is_file()
+    assert accessibility.recent[-1] == f"Exported {tmp_path / 'data.zip'}"
+
+    d = dialog()
+    d.path.setText(str(tmp_path / "missing" / "data.zip"))
+    boxes: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            boxes.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(50, close_box)
+
+    QTimer.singleShot(50, close_box)
+    qtbot.keyClick(d, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(boxes))
+    assert accessibility.recent[-1] == boxes[0]
+    assert "does not exist" in boxes[0]
+    d.reject()
