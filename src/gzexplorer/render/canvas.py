@@ -47,13 +47,14 @@ class ChartCanvas(QWidget):
     does (markClicked, in the order of :mod:`gzexplorer.charts.navigation`), Enter
     asks for the current mark's passage (markActivated), Escape clears the selection
     (selectionCleared). The current mark is the one the selection rings; its words are
-    the canvas's accessible value (and description, the text alternative otherwise)."""
+    the canvas's accessible value (its description is the text alternative)."""
 
     markClicked = Signal(object)  # Mark
     markHovered = Signal(object)  # Mark or None
     markActivated = Signal(object)  # Mark: Enter on the current mark
     selectionCleared = Signal()  # Escape
     markAnnounced = Signal(str)  # the words of a mark reached by the keyboard
+    currentMarkChanged = Signal()  # another mark (or none) is current: the focus follows
 
     KEYS = {
         Qt.Key.Key_Right: "next",
@@ -456,6 +457,10 @@ class ChartCanvas(QWidget):
         at = navigation.find(rows, self._current)
         return None if at is None else rows[at[0]][at[1]]
 
+    def current_key(self) -> navigation.Key | None:
+        """(kind, id, year) of the mark the keyboard is on, or None."""
+        return self._current
+
     def current_words(self) -> str:
         """What a screen reader says of the current mark ("" with none)."""
         return self._current_words
@@ -470,12 +475,15 @@ class ChartCanvas(QWidget):
         self._set_current_words("" if mark is None else navigation.words(mark, at, rows))
 
     def _set_current_words(self, words: str) -> None:
-        """The current mark's words as the accessible value, and as the description
-        (the chart's text alternative when no mark is current)."""
+        """The current mark's words as the accessible value; the description stays the
+        chart's text alternative. The accessible focus moves to the mark (or back to
+        the chart) first, so that a screen reader does not also read the chart's change
+        as news."""
         changed = words != self._current_words
         self._current_words = words
-        alt = self.spec.alt_text if self.spec is not None else ""
-        self.setAccessibleDescription(words or alt)
+        self.setAccessibleDescription(self.spec.alt_text if self.spec is not None else "")
+        if changed:
+            self.currentMarkChanged.emit()
         if changed and QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleValueChangeEvent(self, words))
         self.update()

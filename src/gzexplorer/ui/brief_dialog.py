@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from gzexplorer.files import WriteError
 from gzexplorer.render.brief import PAGES, export_brief
 from gzexplorer.render.export import ExportError
+from gzexplorer.ui.accessibility import announce
 from gzexplorer.ui.export_dialog import slug
 
 if TYPE_CHECKING:
@@ -133,13 +134,16 @@ class BriefDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
             if status is not None:
                 status.showMessage(self.tr("The brief was not written"), 8000)
+            announce(self, str(exc))
             QMessageBox.critical(self, self.tr("Brief not written"), str(exc))
             return
         QGuiApplication.restoreOverrideCursor()
         self.settings.set("export/folder", str(path.parent))
         self.settings.set("brief/page", self.page.currentData())
+        done = self.tr("Brief written: %1").replace("%1", str(self.written))
+        announce(self.parent() or self, done)
         if status is not None:
-            status.showMessage(self.tr("Brief written: %1").replace("%1", str(self.written)), 8000)
+            status.showMessage(done, 8000)
         super().accept()
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gzexplorer.files import WriteError
 from gzexplorer.markup import no_mnemonic
+from gzexplorer.ui.accessibility import announce
 from gzexplorer.ui.export_dialog import slug
 from gzexplorer.ui.settings import Settings
 
@@ -127,11 +128,14 @@ class BundleDialog(QDialog):
                 self.dataset, path, self.view_id, None if whole else self.number, self.context
             )
         except WriteError as exc:
+            announce(self, str(exc))
             QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return
         self.settings.set("export/folder", str(path.parent))
         self.settings.set("bundle/whole_theme", whole)
         parent = self.parent()
+        done = self.tr("Exported %s") % str(self.written)
+        announce(parent or self, done)
         if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(self.tr("Exported %s") % str(self.written), 6000)
+            parent.statusBar().showMessage(done, 6000)
         super().accept()

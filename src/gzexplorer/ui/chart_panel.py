@@ -74,6 +74,7 @@ class ChartPanel(QWidget):
     markActivated = Signal(object)  # Enter on a chart's mark: its passage, please
     selectionCleared = Signal()  # Escape on the chart
     markAnnounced = Signal(str)  # the words of a mark reached by the keyboard
+    currentMarkChanged = Signal(object)  # the canvas whose current mark changed
 
     def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
@@ -220,7 +221,7 @@ class ChartPanel(QWidget):
         self.tabs.setAccessibleName(self.tr("Charts of this theme"))
         self.table.setAccessibleName(self.tr("Data of the chart"))
         self._copy_action.setText(self.tr("Copy"))
-        self.description.setAccessibleName(self.tr("Description of the chart"))
+        # (the description under the chart is read as it reads: no name hides it)
 
     def _tool(self, checkable: bool = False) -> QToolButton:
         b = QToolButton(self)
@@ -356,6 +357,7 @@ class ChartPanel(QWidget):
         canvas.markActivated.connect(self.markActivated)
         canvas.selectionCleared.connect(self.selectionCleared)
         canvas.markAnnounced.connect(self.markAnnounced)
+        canvas.currentMarkChanged.connect(lambda: self.currentMarkChanged.emit(canvas))
         self.canvas_stack.addWidget(canvas)  # parented first: never left half-built and loose
         # in the Tab order where it is on screen: after the chart's buttons
         QWidget.setTabOrder(self.cite_button, canvas)

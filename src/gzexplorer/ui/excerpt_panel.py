@@ -32,6 +32,7 @@ class ExcerptPanel(QWidget):
     searchChanged = Signal(str)
     heading_changed = Signal()  # a view's passages or a search's results are listed
     numberChosen = Signal(object)  # CitedNumber: clicked, or Enter on it in the passage
+    hitReached = Signal(int)  # Enter in the search field moved to this row
 
     # Keys that move through the charted numbers of the current passage
     NEXT_NUMBER = (Qt.Key.Key_Right,)
@@ -236,6 +237,7 @@ class ExcerptPanel(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         self.scroll_to(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.hitReached.emit(row)
 
     def open(self, excerpt_ids: set[str]) -> None:
         """Go to the first of ``excerpt_ids`` in the list, with the keyboard focus."""

@@ -27,6 +27,7 @@ from gzexplorer.files import WriteError
 from gzexplorer.render.export import FORMATS, ExportError, export_chart
 from gzexplorer.render.presets import PRESETS, preset_of
 from gzexplorer.render.style import ChartStyle, for_slides
+from gzexplorer.ui.accessibility import announce
 from gzexplorer.ui.settings import Settings
 
 
@@ -183,6 +184,7 @@ class ExportDialog(QDialog):
                 style,
             )
         except (ExportError, WriteError) as exc:
+            announce(self, str(exc))
             QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return
         s = self.settings
@@ -193,6 +195,8 @@ class ExportDialog(QDialog):
         s.set("export/scale", int(self.scale.currentData()))
         s.set("export/slides", bool(self.text_style.currentData()))
         parent = self.parent()
+        done = self.tr("Exported %s") % str(self.written)
+        announce(parent or self, done)
         if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(self.tr("Exported %s") % str(self.written), 6000)
+            parent.statusBar().showMessage(done, 6000)
         super().accept()
