@@ -113,13 +113,6 @@ def test_each_point_reached_with_the_arrow_keys_is_spoken_with_its_value(desktop
 
 
 # -- announcements ---------------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=False,
-    reason="Ctrl+2 from the chart: Orca 43 follows the first chart's page tab, which "
-    "reports FOCUSED (wt-a11y's part: only the focused item reports it), and the theme "
-    "is said only by a Qt announcement, which Orca 43 does not take (AT-SPI "
-    "announcements: Orca 46 and later); with wt-a11y's branch Orca says nothing",
-)
 def test_ctrl_2_says_the_theme(desktop, app, dataset):
     to_the_chart(desktop, dataset, "governance")
     since = desktop.mark()
@@ -133,11 +126,6 @@ def theme_said(words: str) -> bool:
     return re.match(r"Economy\b(?!: milestones)", words) is not None
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the count is said with a Qt accessibility announcement, which Orca 43 (Debian "
-    "12) does not take (AT-SPI announcements: Orca 46 and later)",
-)
 def test_a_search_says_how_many_passages_it_found(desktop, app, dataset):
     count = len(dataset.search("poverty"))
 

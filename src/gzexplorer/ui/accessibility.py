@@ -28,6 +28,7 @@ from gzexplorer.ui.accessible_items import (
     TabsAccessible,
     send_focus,
 )
+from gzexplorer.ui.live_status import LiveStatus, LiveStatusAccessible, live_status_of
 
 if TYPE_CHECKING:
     from gzexplorer.charts.spec import ChartSpec
@@ -141,6 +142,8 @@ def _factory(key: str, obj: QObject) -> QAccessibleWidget | None:
     only with the charts, after the first frame)."""
     if key == "ChartCanvas" and isinstance(obj, QWidget):
         return ChartAccessible(obj)
+    if key == "LiveStatus" and isinstance(obj, LiveStatus):
+        return LiveStatusAccessible(obj)
     if key == "ChartTabs" and isinstance(obj, QWidget):
         return TabsAccessible(obj)
     if key == "ItemHandle" and isinstance(obj, ItemHandle):
@@ -181,12 +184,16 @@ recent: deque[str] = deque(maxlen=50)  # the last texts announced (for tests)
 
 
 def announce(widget: QWidget, text: str) -> None:
-    """Have screen readers say ``text`` now (Qt 6.8's announcements; without them, or
-    with no assistive technology listening, nothing)."""
+    """Have screen readers say ``text`` now: shown in the live status of ``widget``'s
+    window (:mod:`gzexplorer.ui.live_status`: a notification that Orca speaks as it is
+    shown); a widget of no such window sends Qt 6.8's announcement instead."""
     if not text:
         return
     recent.append(text)
-    if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
+    live = live_status_of(widget)
+    if live is not None:
+        live.say(text)
+    elif QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
@@ -207,16 +214,22 @@ class WindowAccessibility(QObject):
         install()
         self.window = window
         self.announced: list[str] = []  # what was announced, last last (for tests)
+        renew(window.status.live, LiveStatusAccessible)
         for view in (window.sidebar.list, window.cards, window.excerpts.view):
             items_follow_focus(view)
             view.installEventFilter(self)
         window.packs.opened.connect(self._say_opened)
         window.excerpts.hitReached.connect(self._say_hit)
         # a theme's passages and a search's results are said once they are listed
+        # not said: the view a window opens with (the window's opening is said) or a
+        # pack opens with (the pack's opening is announced), nor the same words twice
+        self._quiet_view: str | None = None
+        self._opening = True
+        self._heading_said = ""
         self._heading_timer = QTimer(self, singleShot=True, interval=300)
         self._heading_timer.timeout.connect(self._say_heading)
         window.excerpts.heading_changed.connect(self._heading_timer.start)
-        window.state.viewChanged.connect(lambda _v: self._heading_timer.start())
+        window.state.viewChanged.connect(self._view_changed)
         self.order_tabs()
 
     def say(self, text: str, widget: QWidget | None = None) -> None:
@@ -260,6 +273,11 @@ class WindowAccessibility(QObject):
             item = iface.current_item()
             send_focus(canvas, item if item >= 0 else None)
 
+    def _view_changed(self, view_id: str) -> None:
+        if self._opening:
+            self._quiet_view, self._opening = view_id, False
+        self._heading_timer.start()
+
     def _say_opened(self, dataset: Dataset) -> None:
         """A pack opened: its title and what it holds."""
         text = QCoreApplication.translate(
@@ -273,6 +291,7 @@ class WindowAccessibility(QObject):
         )
         for i, value in reversed(list(enumerate(counts, start=1))):  # the title last
             text = text.replace(f"%{i}", str(value))
+        self._quiet_view = self.window.state.view_id
         self.say(text)
 
     def _say_hit(self, row: int) -> None:
@@ -317,7 +336,15 @@ class WindowAccessibility(QObject):
         passages a search found."""
         heading = self.window.excerpts.heading.text()
         if self.window.state.search.strip():
-            self.say(heading, self.window.excerpts.search)
+            text = heading
         else:
             name = self.window.sidebar.current_name()
-            self.say(f"{name}. {heading}" if name else heading, self.window.sidebar.list)
+            text = f"{name}. {heading}" if name else heading
+        state = self.window.state
+        quiet = not state.search.strip() and state.view_id == self._quiet_view
+        self._quiet_view = None
+        if quiet or text == self._heading_said:
+            self._heading_said = text
+            return
+        self._heading_said = text
+        self.say(text)

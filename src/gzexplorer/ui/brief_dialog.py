@@ -134,17 +134,16 @@ class BriefDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
             if status is not None:
                 status.showMessage(self.tr("The brief was not written"), 8000)
-            announce(self, str(exc))
             QMessageBox.critical(self, self.tr("Brief not written"), str(exc))
             return
         QGuiApplication.restoreOverrideCursor()
         self.settings.set("export/folder", str(path.parent))
         self.settings.set("brief/page", self.page.currentData())
         done = self.tr("Brief written: %1").replace("%1", str(self.written))
-        announce(self.parent() or self, done)
         if status is not None:
-            status.showMessage(done, 8000)
+            status.clearMessage()
         super().accept()
+        announce(self.parent() or self, done)  # after the dialog has gone: said after the focus
 
 
 def _status_bar(parent):

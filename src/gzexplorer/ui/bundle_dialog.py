@@ -128,14 +128,11 @@ class BundleDialog(QDialog):
                 self.dataset, path, self.view_id, None if whole else self.number, self.context
             )
         except WriteError as exc:
-            announce(self, str(exc))
             QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return
         self.settings.set("export/folder", str(path.parent))
         self.settings.set("bundle/whole_theme", whole)
         parent = self.parent()
         done = self.tr("Exported %s") % str(self.written)
-        announce(parent or self, done)
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(done, 6000)
         super().accept()
+        announce(parent or self, done)  # after the dialog has gone: said after the focus

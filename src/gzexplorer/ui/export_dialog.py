@@ -184,7 +184,6 @@ class ExportDialog(QDialog):
                 style,
             )
         except (ExportError, WriteError) as exc:
-            announce(self, str(exc))
             QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return
         s = self.settings
@@ -196,7 +195,5 @@ class ExportDialog(QDialog):
         s.set("export/slides", bool(self.text_style.currentData()))
         parent = self.parent()
         done = self.tr("Exported %s") % str(self.written)
-        announce(parent or self, done)
-        if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(done, 6000)
         super().accept()
+        announce(parent or self, done)  # after the dialog has gone: said after the focus

@@ -1,5 +1,6 @@
 """The window's status bar: the open pack's size at its right, and a short word about
-what just happened (a pack opened, a chart element pointed at, a passage's links)."""
+what just happened (a pack opened, a chart element pointed at, a passage's links), and
+beside the pack's size the live status: the last announcement, for a while."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from gzexplorer.ui.live_status import LiveStatus
 
 if TYPE_CHECKING:
     from gzexplorer.model import Dataset
@@ -18,6 +21,8 @@ TABLES = ("themes", "indicators", "observations", "figures", "milestones", "exce
 class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.live = LiveStatus(self)  # what was just announced (ui/live_status.py)
+        self.addPermanentWidget(self.live)
         self.pack_label = QLabel(objectName="packLabel")
         self.addPermanentWidget(self.pack_label)
 
