@@ -5,6 +5,7 @@ display and session bus.
     atspi_walk.py tree      every node of the app's tree: role, name, states, extents
     atspi_walk.py tab N     press Tab N times (xdotool); after each, the node that got
                             the focus (from the focus events, as a screen reader sees it)
+                            and its parent (role, name, extents...)
 """
 
 from __future__ import annotations
@@ -82,7 +83,10 @@ def tab(times: int) -> list[dict]:
 
     def on_focus(event) -> None:
         if event.detail1 and event.host_application and event.host_application.name == APP:
-            gained.append(describe(event.source, []))
+            stop = describe(event.source, [])
+            parent = event.source.parent  # a list's item: which list
+            stop["parent"] = describe(parent, []) if parent is not None else {}
+            gained.append(stop)
 
     pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
     context = GLib.MainContext.default()

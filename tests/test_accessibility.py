@@ -294,6 +294,34 @@ def screen_reader_listening():
     QAccessible.setActive(False)
 
 
+def live_status_said(window) -> str:
+    """What the window's live status gives an assistive technology: a notification
+    (Orca speaks one as it is shown), on screen, named by its words; its name."""
+    live = window.status.live
+    iface = QAccessible.queryAccessibleInterface(live)
+    assert iface.role() == QAccessible.Role.Notification
+    assert live.isVisible() and not iface.state().invisible
+    assert iface.text(Description) == ""  # not the same words twice
+    assert live.text() == iface.text(Name)  # a sighted person reads the same words
+    return iface.text(Name)
+
+
+def test_the_window_opens_with_no_announcement_and_says_a_heading_once(
+    qtbot, window, screen_reader_listening
+):
+    heading_said = window.a11y._heading_timer  # the heading is said once it is listed
+    qtbot.waitUntil(lambda: not heading_said.isActive())
+    assert window.a11y.announced == []  # its opening is said by the screen reader
+    assert not window.status.live.isVisible()
+    window.show_view("economy")
+    qtbot.waitUntil(lambda: bool(window.a11y.announced))
+    window.show_view("economy")  # no change: nothing new to say
+    window.excerpts.heading_changed.emit()
+    assert heading_said.isActive()
+    qtbot.waitUntil(lambda: not heading_said.isActive())
+    assert window.a11y.announced == [f"Economy. {window.excerpts.heading.text()}"]
+
+
 def test_theme_switches_and_search_results_are_announced_and_a_mark_takes_the_focus(
     qtbot, window, screen_reader_listening
 ):
@@ -301,11 +329,13 @@ def test_theme_switches_and_search_results_are_announced_and_a_mark_takes_the_fo
     qtbot.waitUntil(lambda: any(a.startswith("Economy.") for a in window.a11y.announced))
     assert window.a11y.announced[-1] == f"Economy. {window.excerpts.heading.text()}"
     assert window.excerpts.heading.text().startswith("Passages on Economy: ")
+    assert live_status_said(window) == window.a11y.announced[-1]
     window.focus_search()
     qtbot.keyClicks(window.excerpts.search, "poverty")
     qtbot.waitUntil(lambda: window.a11y.announced[-1].startswith("Passages matching"))
     assert window.a11y.announced[-1] == window.excerpts.heading.text()
     assert window.a11y.announced[-1].endswith(str(window.excerpts.model.rowCount()))
+    assert live_status_said(window) == window.a11y.announced[-1]
     canvas = focus_chart(qtbot, window)
     press(qtbot, Qt.Key.Key_Right)
     # the mark is the chart's focused child: a screen reader says its words

@@ -203,7 +203,7 @@ def test_a_pack_opened_is_announced_with_what_it_holds(qtbot, window, screen_rea
     ]
 
 
-def test_an_export_written_or_failed_is_announced(qtbot, window, tmp_path):
+def test_an_export_written_is_announced_and_a_failed_one_said_by_its_box(qtbot, window, tmp_path):
     from gzexplorer.ui.export_dialog import ExportDialog
 
     window.show_view("economy")
@@ -219,17 +219,22 @@ def test_an_export_written_or_failed_is_announced(qtbot, window, tmp_path):
     qtbot.keyClick(d, Qt.Key.Key_Return)
     assert (tmp_path / "growth.csv").is_file()
     assert accessibility.recent[-1] == f"Exported {tmp_path / 'growth.csv'}"
-    assert window.statusBar().currentMessage() == accessibility.recent[-1]
+    live = QAccessible.queryAccessibleInterface(window.status.live)  # shown, and said
+    assert live.role() == QAccessible.Role.Notification
+    assert live.text(QAccessible.Text.Name) == accessibility.recent[-1]
+    assert window.status.live.isVisible()
 
     d = dialog()
     d.path.setText(str(tmp_path / "missing" / "growth.png"))
     d.format.setCurrentIndex(d.format.findData("png"))
     boxes: list[str] = []
+    roles: list[QAccessible.Role] = []
 
     def close_box() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             boxes.append(box.text())
+            roles.append(QAccessible.queryAccessibleInterface(box).role())
             box.accept()
         else:
             QTimer.singleShot(50, close_box)
@@ -237,12 +242,17 @@ def test_an_export_written_or_failed_is_announced(qtbot, window, tmp_path):
     QTimer.singleShot(50, close_box)
     qtbot.keyClick(d, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(boxes))
-    assert accessibility.recent[-1] == boxes[0]
+    # said once: by its error box (an alert, which a screen reader reads), not also
+    # announced
+    assert roles == [QAccessible.Role.AlertMessage]
+    assert boxes[0] not in accessibility.recent
     assert "does not exist" in boxes[0]
     d.reject()
 
 
-def test_a_data_bundle_written_or_failed_is_announced(qtbot, window, tmp_path):
+def test_a_data_bundle_written_is_announced_and_a_failed_one_said_by_its_box(
+    qtbot, window, tmp_path
+):
     from gzexplorer.ui.bundle_dialog import BundleDialog
 
     window.show_view("economy")
@@ -261,11 +271,13 @@ def test_a_data_bundle_written_or_failed_is_announced(qtbot, window, tmp_path):
     d = dialog()
     d.path.setText(str(tmp_path / "missing" / "data.zip"))
     boxes: list[str] = []
+    roles: list[QAccessible.Role] = []
 
     def close_box() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             boxes.append(box.text())
+            roles.append(QAccessible.queryAccessibleInterface(box).role())
             box.accept()
         else:
             QTimer.singleShot(50, close_box)
@@ -273,6 +285,9 @@ def test_a_data_bundle_written_or_failed_is_announced(qtbot, window, tmp_path):
     QTimer.singleShot(50, close_box)
     qtbot.keyClick(d, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(boxes))
-    assert accessibility.recent[-1] == boxes[0]
+    # said once: by its error box (an alert, which a screen reader reads), not also
+    # announced
+    assert roles == [QAccessible.Role.AlertMessage]
+    assert boxes[0] not in accessibility.recent
     assert "does not exist" in boxes[0]
     d.reject()

@@ -322,7 +322,9 @@ def test_window_menu_writes_the_brief_and_says_so_in_the_status_bar(window, qtbo
     assert not dialog.isVisible()
     check_brief(target, BUILTIN, ["governance"], "letter")
     assert "Economy" not in words(" ".join(page_texts(target)))  # this theme only
-    assert str(target) in window.statusBar().currentMessage()
+    live = window.status.live  # the status bar's live status: shown and said
+    assert live.isVisible() and live.toolTip() == f"Brief written: {target}"
+    assert window.statusBar().currentMessage() == ""  # no "Writing the brief…" left
 
 
 def test_window_dialog_reports_a_failed_write_and_stays_open(qtbot, tmp_path, monkeypatch):

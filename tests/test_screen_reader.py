@@ -114,11 +114,15 @@ def test_each_point_reached_with_the_arrow_keys_is_spoken_with_its_value(desktop
 
 # -- announcements ---------------------------------------------------------------------
 def test_ctrl_2_says_the_theme(desktop, app, dataset):
+    """With the focus on the chart, Ctrl+2: the window's live status (a notification)
+    says the theme and its passages."""
     to_the_chart(desktop, dataset, "governance")
     since = desktop.mark()
     desktop.key("ctrl+2")
-    said = desktop.wait_said(lambda s: any(theme_said(x) for x in s), since, timeout=30)
-    assert [x for x in said if theme_said(x)]
+    said = desktop.wait_said(lambda s: any(theme_said(x) for x in s), since)
+    assert [x for x in said if theme_said(x)] == [
+        f"Economy. Passages on Economy: {len(dataset.excerpts('economy'))}."
+    ]
 
 
 def theme_said(words: str) -> bool:
@@ -135,8 +139,10 @@ def test_a_search_says_how_many_passages_it_found(desktop, app, dataset):
     desktop.press("ctrl+f", "Search the document")
     since = desktop.mark()
     desktop.type("poverty")
-    said = desktop.wait_said(lambda s: any(count_said(x) for x in s), since, timeout=30)
-    assert [x for x in said if count_said(x)]
+    said = desktop.wait_said(lambda s: any(count_said(x) for x in s), since)
+    assert [x for x in said if count_said(x)] == [
+        f"Passages matching “poverty” in all themes: {count}."
+    ]
 
 
 # -- the table -------------------------------------------------------------------------
@@ -159,8 +165,15 @@ def test_no_focusable_node_in_the_tree_is_without_a_name(desktop, app):
     assert unnamed == []
 
 
+def widget_of(stop: dict) -> dict:
+    """A Tab stop, or for a list's item (the focus goes on from a list to its current
+    theme, card or passage) the list."""
+    return stop["parent"] if stop["role"] == "list item" and stop.get("parent") else stop
+
+
 def part(stop: dict) -> str:
     """Which part of the window a Tab stop is in."""
+    stop = widget_of(stop)
     role, name = stop["role"], stop["name"]
     if name == "Themes":
         return "sidebar"
@@ -194,7 +207,7 @@ def test_tab_order_follows_the_screen(desktop, app):
         "sidebar",
     ]
     # and in the order the screen reads: left column, the centre top down, the right
-    where = {part(s): s["extents"] for s in stops}  # x, y, width, height
+    where = {part(s): widget_of(s)["extents"] for s in stops}  # x, y, width, height
     sidebar, tabs, chart, cards = (where[p] for p in ("sidebar", "chart tabs", "chart", "cards"))
     search, passages = where["search"], where["passages"]
     assert sidebar[0] + sidebar[2] <= tabs[0]
