@@ -46,6 +46,7 @@ cli["otherOrcas"] = lambda: []
 sys.exit(cli["main"]())
 """
 
+_FOCUS = re.compile(r"locusOfFocus: \[(.*?)\] activeScript")
 _SAID = re.compile(r"SPEECH OUTPUT: '(.*?)' ?\{'established'", re.DOTALL)
 
 
@@ -239,6 +240,23 @@ class Desktop:
                 name = self._names[p.pid]
                 if name in ("orca", "xvfb") and p.poll() is not None:
                     raise RuntimeError(f"{name} stopped: {self._tail(name)}")
+            time.sleep(0.2)
+
+    def focus(self) -> str:
+        """Where Orca's focus is ("text | Search the document"), from its log: known
+        even when Orca says nothing of it (a focus event it takes for one it has had)."""
+        log = self.orca_log.read_text(errors="replace") if self.orca_log.exists() else ""
+        found = _FOCUS.findall(log)
+        return found[-1] if found else ""
+
+    def wait_focus(self, expected: str, timeout: float = TIMEOUT) -> None:
+        """Wait until Orca's focus is on an object whose "role | name" has ``expected``."""
+        end = time.monotonic() + timeout
+        while expected not in self.focus():
+            if time.monotonic() > end:
+                raise AssertionError(
+                    f"Orca's focus never reached {expected!r}; it is on {self.focus()!r}"
+                )
             time.sleep(0.2)
 
     def press(
