@@ -191,7 +191,21 @@ class Desktop:
         app = App(self, proc, f"app-{n}", since)
         app.focus()
         self.wait_said("gzexplorer frame", since)  # Orca has found the window active
+        self.settle()  # the charts are built after the first frame: a flood of events
         return app
+
+    def settle(self, quiet: float = 2.0) -> None:
+        """Wait until Orca's log has not grown for ``quiet`` seconds (it has taken every
+        event: while more than 50 wait, Orca drops some, a notification's among them)."""
+        end = time.monotonic() + TIMEOUT
+        size, still_since = -1, time.monotonic()
+        while time.monotonic() < end:
+            now = self.orca_log.stat().st_size if self.orca_log.exists() else 0
+            if now != size:
+                size, still_since = now, time.monotonic()
+            elif time.monotonic() - still_since >= quiet:
+                return
+            time.sleep(0.2)
 
     # -- keys and speech ------------------------------------------------------------------
     def xdotool(self, *args: str) -> str:
