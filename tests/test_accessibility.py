@@ -322,6 +322,20 @@ def test_the_window_opens_with_no_announcement_and_says_a_heading_once(
     assert window.a11y.announced == [f"Economy. {window.excerpts.heading.text()}"]
 
 
+def test_a_theme_switch_during_a_search_says_the_theme_and_the_results(
+    qtbot, window, screen_reader_listening
+):
+    window.focus_search()
+    qtbot.keyClicks(window.excerpts.search, "poverty")
+    qtbot.waitUntil(lambda: window.a11y.announced[-1:] == [window.excerpts.heading.text()])
+    assert window.a11y.announced[-1].startswith("Passages matching “poverty”")
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.a11y.announced[-1].startswith("Governance. "))
+    # the heading has not changed (the search is in all themes), the theme has
+    assert window.a11y.announced[-1] == f"Governance. {window.excerpts.heading.text()}"
+    assert live_status_said(window) == window.a11y.announced[-1]
+
+
 def test_theme_switches_and_search_results_are_announced_and_a_mark_takes_the_focus(
     qtbot, window, screen_reader_listening
 ):

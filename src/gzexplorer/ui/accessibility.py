@@ -226,6 +226,7 @@ class WindowAccessibility(QObject):
         self._quiet_view: str | None = None
         self._opening = True
         self._heading_said = ""
+        self._heading_view = ""  # the view when the heading was last said
         self._heading_timer = QTimer(self, singleShot=True, interval=300)
         self._heading_timer.timeout.connect(self._say_heading)
         window.excerpts.heading_changed.connect(self._heading_timer.start)
@@ -274,8 +275,9 @@ class WindowAccessibility(QObject):
             send_focus(canvas, item if item >= 0 else None)
 
     def _view_changed(self, view_id: str) -> None:
-        if self._opening:
-            self._quiet_view, self._opening = view_id, False
+        if self._opening:  # the view the window opens with
+            self._quiet_view = self._heading_view = view_id
+            self._opening = False
         self._heading_timer.start()
 
     def _say_opened(self, dataset: Dataset) -> None:
@@ -291,7 +293,7 @@ class WindowAccessibility(QObject):
         )
         for i, value in reversed(list(enumerate(counts, start=1))):  # the title last
             text = text.replace(f"%{i}", str(value))
-        self._quiet_view = self.window.state.view_id
+        self._quiet_view = self._heading_view = self.window.state.view_id
         self.say(text)
 
     def _say_hit(self, row: int) -> None:
@@ -333,18 +335,17 @@ class WindowAccessibility(QObject):
 
     def _say_heading(self) -> None:
         """The passages' heading, as it reads: the theme and its passages, or how many
-        passages a search found."""
-        heading = self.window.excerpts.heading.text()
-        if self.window.state.search.strip():
-            text = heading
-        else:
-            name = self.window.sidebar.current_name()
-            text = f"{name}. {heading}" if name else heading
+        passages a search found (after the theme's name if the theme changed)."""
         state = self.window.state
-        quiet = not state.search.strip() and state.view_id == self._quiet_view
+        heading = self.window.excerpts.heading.text()
+        name = self.window.sidebar.current_name()
+        searching = bool(state.search.strip())
+        # the theme's name with a theme's passages, or a search's once the theme changed
+        named = name and (not searching or state.view_id != self._heading_view)
+        text = f"{name}. {heading}" if named else heading
+        quiet = not searching and state.view_id == self._quiet_view
         self._quiet_view = None
-        if quiet or text == self._heading_said:
-            self._heading_said = text
-            return
-        self._heading_said = text
-        self.say(text)
+        said_before = text == self._heading_said
+        self._heading_said, self._heading_view = text, state.view_id
+        if not (quiet or said_before):
+            self.say(text)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from gzexplorer.charts import OVERVIEW
 from gzexplorer.render.labels import WrappedLabel
-from gzexplorer.ui.accessibility import announce, name_clear_button
+from gzexplorer.ui.accessibility import name_clear_button
 from gzexplorer.ui.delegates import ExcerptDelegate
 from gzexplorer.ui.i18n import chart_context
 from gzexplorer.ui.item_models import ExcerptListModel, IdRole
@@ -260,7 +260,8 @@ class ExcerptPanel(QWidget):
     # -- the charted numbers in a passage ----------------------------------------------
     def focus_number(self, step: int) -> bool:
         """Move the keyboard to the next (``step`` 1) or previous (-1) charted number of
-        the current passage, and say which; False if it has none."""
+        the current passage (the passage's accessible description names it); False if
+        it has none."""
         excerpt_id = self.current_id()
         cited = self.model.cited(excerpt_id) if excerpt_id else ()
         if not cited:
@@ -268,8 +269,9 @@ class ExcerptPanel(QWidget):
         focus = self.model.focus()
         at = focus[1] if focus and focus[0] == excerpt_id else (-1 if step > 0 else len(cited))
         at = min(max(at + step, 0), len(cited) - 1)
+        # said by a screen reader as the focused passage's description changes (not
+        # announced too: Orca 43 said it twice)
         self.model.set_focus(excerpt_id, at)
-        announce(self.view, self.model.number_said(excerpt_id, at))
         return True
 
     def choose_focused_number(self) -> bool:
