@@ -32,7 +32,7 @@ class LiveStatus(QLabel):
     """The last announcement, in words; shown with it, hidden ``HIDE_MS`` later."""
 
     HIDE_MS = 8000
-    MAX_WIDTH = 460  # px: a long message is elided on screen (not to a screen reader)
+    MAX_WIDTH = 600  # px: a long message is elided on screen (not to a screen reader)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="liveStatus")

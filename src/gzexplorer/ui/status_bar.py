@@ -40,11 +40,13 @@ class StatusBar(QStatusBar):
         self.pack_label.setText(text)
 
     def pack_opened(self, dataset: Dataset) -> None:
-        message = self.tr("Opened %s") % dataset.info.title
+        """A pack opened: its warnings, if any (the opening itself, with what the pack
+        holds, is in the live status: announced by ui/accessibility.py)."""
         if dataset.warnings:
             count = str(len(dataset.warnings))
-            message += " · " + self.tr("warnings: %1 (Help › Pack report)").replace("%1", count)
-        self.showMessage(message, 8000)
+            self.showMessage(
+                self.tr("warnings: %1 (Help › Pack report)").replace("%1", count), 8000
+            )
 
     def show_mark(self, tooltip: str, timeout: int = 0) -> None:
         """A chart element's tooltip, on one line."""
