@@ -235,10 +235,6 @@
         <source>Copy</source>
         <translation>复制</translation>
     </message>
-    <message>
-        <source>Description of the chart</source>
-        <translation>图表说明</translation>
-    </message>
 </context>
 <context>
     <name>ChartTableModel</name>
@@ -1141,6 +1137,21 @@ The details were written to %2.</source>
     <message>
         <source>%1: %2 figures</source>
         <translation>%1：%2 项数据</translation>
+    </message>
+</context>
+<context>
+    <name>WindowAccessibility</name>
+    <message>
+        <source>Opened %1: themes %2, figures %3, passages %4</source>
+        <translation>已打开 %1：主题 %2 · 数据 %3 · 段落 %4</translation>
+    </message>
+    <message>
+        <source>Hit %1 of %2: %3</source>
+        <translation>第 %1 条结果（共 %2 条）：%3</translation>
+    </message>
+    <message>
+        <source>Passage %1 of %2: %3</source>
+        <translation>第 %1 段（共 %2 段）：%3</translation>
     </message>
 </context>
 <context>
