@@ -214,7 +214,7 @@ def test_an_export_written_or_failed_is_announced(qtbot, window, tmp_path):
         return QApplication.activeModalWidget()
 
     d = dialog()
-    d.path.setText(str(tmp_path / "growth.csv"))
+    d.target.edit.setText(str(tmp_path / "growth.csv"))
     d.format.setCurrentIndex(d.format.findData("csv"))
     qtbot.keyClick(d, Qt.Key.Key_Return)
     assert (tmp_path / "growth.csv").is_file()
@@ -222,7 +222,7 @@ def test_an_export_written_or_failed_is_announced(qtbot, window, tmp_path):
     assert window.statusBar().currentMessage() == accessibility.recent[-1]
 
     d = dialog()
-    d.path.setText(str(tmp_path / "missing" / "growth.png"))
+    d.target.edit.setText(str(tmp_path / "missing" / "growth.png"))
     d.format.setCurrentIndex(d.format.findData("png"))
     boxes: list[str] = []
 
@@ -253,13 +253,13 @@ def test_a_data_bundle_written_or_failed_is_announced(qtbot, window, tmp_path):
         return QApplication.activeModalWidget()
 
     d = dialog()
-    d.path.setText(str(tmp_path / "data.zip"))
+    d.target.edit.setText(str(tmp_path / "data.zip"))
     qtbot.keyClick(d, Qt.Key.Key_Return)
     assert (tmp_path / "data.zip").is_file()
     assert accessibility.recent[-1] == f"Exported {tmp_path / 'data.zip'}"
 
     d = dialog()
-    d.path.setText(str(tmp_path / "missing" / "data.zip"))
+    d.target.edit.setText(str(tmp_path / "missing" / "data.zip"))
     boxes: list[str] = []
 
     def close_box() -> None:

@@ -79,10 +79,6 @@
         <translation>Letter（美式信纸）</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>Themes:</source>
         <translation>主题：</translation>
     </message>
@@ -132,10 +128,6 @@
     <message>
         <source>Every chart of &amp;the theme %1</source>
         <translation>主题“%1”的所有图表(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
     </message>
     <message>
         <source>&amp;File:</source>
@@ -671,10 +663,6 @@ The details were written to %2.</source>
         <translation>透明</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
@@ -1092,6 +1080,13 @@ The details were written to %2.</source>
     <message>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTarget</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
 </context>
 <context>
