@@ -214,7 +214,7 @@ def test_an_export_written_is_announced_and_a_failed_one_said_by_its_box(qtbot, 
         return QApplication.activeModalWidget()
 
     d = dialog()
-    d.path.setText(str(tmp_path / "growth.csv"))
+    d.target.edit.setText(str(tmp_path / "growth.csv"))
     d.format.setCurrentIndex(d.format.findData("csv"))
     qtbot.keyClick(d, Qt.Key.Key_Return)
     assert (tmp_path / "growth.csv").is_file()
@@ -225,7 +225,7 @@ def test_an_export_written_is_announced_and_a_failed_one_said_by_its_box(qtbot, 
     assert window.status.live.isVisible()
 
     d = dialog()
-    d.path.setText(str(tmp_path / "missing" / "growth.png"))
+    d.target.edit.setText(str(tmp_path / "missing" / "growth.png"))
     d.format.setCurrentIndex(d.format.findData("png"))
     boxes: list[str] = []
     roles: list[QAccessible.Role] = []
@@ -263,13 +263,13 @@ def test_a_data_bundle_written_is_announced_and_a_failed_one_said_by_its_box(
         return QApplication.activeModalWidget()
 
     d = dialog()
-    d.path.setText(str(tmp_path / "data.zip"))
+    d.target.edit.setText(str(tmp_path / "data.zip"))
     qtbot.keyClick(d, Qt.Key.Key_Return)
     assert (tmp_path / "data.zip").is_file()
     assert accessibility.recent[-1] == f"Exported {tmp_path / 'data.zip'}"
 
     d = dialog()
-    d.path.setText(str(tmp_path / "missing" / "data.zip"))
+    d.target.edit.setText(str(tmp_path / "missing" / "data.zip"))
     boxes: list[str] = []
     roles: list[QAccessible.Role] = []
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from gzexplorer import charts, files, model, paths
 from gzexplorer.brief import make_brief, views_of
@@ -24,7 +25,6 @@ from gzexplorer.files import WriteError
 from gzexplorer.model.cited_numbers import cited_numbers
 from gzexplorer.render.brief import Block, export_brief, paginate
 from gzexplorer.render.export import ExportError
-from gzexplorer.ui import brief_dialog
 from gzexplorer.ui.brief_dialog import BriefDialog
 from gzexplorer.ui.i18n import has_font_for
 from gzexplorer.ui.settings import Settings
@@ -315,7 +315,7 @@ def test_window_menu_writes_the_brief_and_says_so_in_the_status_bar(window, qtbo
     assert "Governance" in dialog.this_theme.text()
     dialog.page.setCurrentIndex(dialog.page.findData("letter"))
     target = tmp_path / "governance.pdf"
-    dialog.path.setText(str(target))
+    dialog.target.edit.setText(str(target))
 
     dialog.accept()
 
@@ -332,15 +332,15 @@ def test_window_dialog_reports_a_failed_write_and_stays_open(qtbot, tmp_path, mo
 
     def critical(parent, title, text, *args, **kwargs):
         shown.append((title, text))
-        return brief_dialog.QMessageBox.StandardButton.Ok
+        return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(brief_dialog.QMessageBox, "critical", critical)
+    monkeypatch.setattr(QMessageBox, "critical", critical)
     dialog = BriefDialog(BUILTIN, "culture", "Culture", ENGLISH, settings_in(tmp_path))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.all_themes.setChecked(True)
     target = tmp_path / "missing" / "all.pdf"
-    dialog.path.setText(str(target))
+    dialog.target.edit.setText(str(target))
 
     dialog.accept()
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from gzexplorer import bundle, charts, cite, files, model
 from gzexplorer.cli import main
 from gzexplorer.files import WriteError
 from gzexplorer.render.export import csv_text
-from gzexplorer.ui import bundle_dialog
 from gzexplorer.ui.bundle_dialog import BundleDialog
 from gzexplorer.ui.settings import Settings
 from packtools import BUILTIN, PACKS, frictionless_errors
@@ -238,8 +238,8 @@ def make_dialog(qtbot, tmp_path) -> BundleDialog:
 def test_dialog_writes_the_chart_or_the_theme(qtbot, tmp_path):
     dialog = make_dialog(qtbot, tmp_path)
     assert dialog.this_chart.isChecked()
-    assert dialog.path.text().endswith(".zip")
-    dialog.path.setText(str(tmp_path / "one.zip"))
+    assert dialog.target.edit.text().endswith(".zip")
+    dialog.target.edit.setText(str(tmp_path / "one.zip"))
     dialog.accept()
     with zipfile.ZipFile(tmp_path / "one.zip") as archive:
         assert [n for n in archive.namelist() if n.startswith("charts/")] == [
@@ -248,8 +248,8 @@ def test_dialog_writes_the_chart_or_the_theme(qtbot, tmp_path):
 
     dialog = make_dialog(qtbot, tmp_path)
     dialog.whole_theme.setChecked(True)
-    assert "economy" in Path(dialog.path.text()).name
-    dialog.path.setText(str(tmp_path / "theme.zip"))
+    assert "economy" in Path(dialog.target.edit.text()).name
+    dialog.target.edit.setText(str(tmp_path / "theme.zip"))
     dialog.accept()
     assert dialog.result() == BundleDialog.DialogCode.Accepted
     with zipfile.ZipFile(tmp_path / "theme.zip") as archive:
@@ -260,14 +260,14 @@ def test_dialog_writes_the_chart_or_the_theme(qtbot, tmp_path):
 def test_dialog_says_why_it_failed_and_stays_open(qtbot, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(
-        bundle_dialog.QMessageBox,
+        QMessageBox,
         "critical",
         lambda _p, title, text, *a, **k: shown.append((title, text)),
     )
     dialog = make_dialog(qtbot, tmp_path)
     dialog.show()
     target = tmp_path / "missing" / "b.zip"
-    dialog.path.setText(str(target))
+    dialog.target.edit.setText(str(target))
     dialog.accept()
     assert len(shown) == 1
     assert shown[0][0] == "Export failed"
@@ -286,7 +286,7 @@ def test_file_menu_exports_the_shown_chart_as_a_bundle(qtbot, window, tmp_path):
     window.actions.export_bundle.trigger()
     (dialog,) = [d for d in window.findChildren(BundleDialog) if d.isVisible()]
     assert spec.title in dialog.this_chart.text()
-    dialog.path.setText(str(tmp_path / "b.zip"))
+    dialog.target.edit.setText(str(tmp_path / "b.zip"))
     dialog.accept()
 
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:

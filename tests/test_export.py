@@ -15,12 +15,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
 
 from gzexplorer import charts, files, model, paths
 from gzexplorer.files import WriteError
 from gzexplorer.render.export import ExportError, export_chart, render_image
 from gzexplorer.render.style import ChartStyle
-from gzexplorer.ui import export_dialog
 from gzexplorer.ui.export_dialog import ExportDialog
 from gzexplorer.ui.settings import Settings
 
@@ -510,7 +510,7 @@ def test_dialog_saves_a_png_of_the_chosen_size(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.fmt() == "png"  # the default with no settings yet
 
-    dialog.path.setText(str(out_dir / "c.png"))
+    dialog.target.edit.setText(str(out_dir / "c.png"))
     dialog.width_box.setValue(900)
     dialog.height_box.setValue(600)
     dialog.accept()
@@ -523,7 +523,7 @@ def test_dialog_saves_a_png_of_the_chosen_size(qtbot, tmp_path):
 def test_dialog_scale_multiplies_the_pixels(qtbot, tmp_path):
     dialog = ExportDialog(economy_line(), ChartStyle(), settings_in(tmp_path / "cfg"))
     qtbot.addWidget(dialog)
-    dialog.path.setText(str(tmp_path / "c.png"))
+    dialog.target.edit.setText(str(tmp_path / "c.png"))
     dialog.width_box.setValue(600)
     dialog.height_box.setValue(400)
     dialog.scale.setCurrentIndex(dialog.scale.findData(2))
@@ -541,7 +541,7 @@ def test_dialog_remembers_format_folder_and_size(qtbot, tmp_path):
     first.format.setCurrentIndex(first.format.findData("svg"))
     first.width_box.setValue(1000)
     first.height_box.setValue(640)
-    first.path.setText(str(out_dir / "mine.svg"))
+    first.target.edit.setText(str(out_dir / "mine.svg"))
     first.accept()
     assert first.result() == ExportDialog.DialogCode.Accepted
     ET.parse(out_dir / "mine.svg")  # a real SVG was written
@@ -552,19 +552,19 @@ def test_dialog_remembers_format_folder_and_size(qtbot, tmp_path):
     qtbot.addWidget(second)
 
     assert second.fmt() == "svg"
-    assert Path(second.path.text()).parent == out_dir
-    assert Path(second.path.text()).suffix == ".svg"
+    assert Path(second.target.edit.text()).parent == out_dir
+    assert Path(second.target.edit.text()).suffix == ".svg"
     assert (second.width_box.value(), second.height_box.value()) == (1000, 640)
 
 
 def test_dialog_switching_format_changes_the_extension(qtbot, tmp_path):
     dialog = ExportDialog(economy_line(), ChartStyle(), settings_in(tmp_path / "cfg"))
     qtbot.addWidget(dialog)
-    dialog.path.setText(str(tmp_path / "growth.png"))
+    dialog.target.edit.setText(str(tmp_path / "growth.png"))
 
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
 
-    assert dialog.path.text() == str(tmp_path / "growth.csv")
+    assert dialog.target.edit.text() == str(tmp_path / "growth.csv")
     dialog.accept()
     columns, rows = read_csv(tmp_path / "growth.csv")
     assert columns == CSV_COLUMNS and rows
@@ -575,15 +575,15 @@ def test_dialog_reports_a_failed_export_and_stays_open(qtbot, tmp_path, monkeypa
 
     def critical(parent, title, text, *args, **kwargs):
         shown.append((title, text))
-        return export_dialog.QMessageBox.StandardButton.Ok
+        return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(export_dialog.QMessageBox, "critical", critical)
+    monkeypatch.setattr(QMessageBox, "critical", critical)
     settings = settings_in(tmp_path / "cfg")
     dialog = ExportDialog(economy_line(), ChartStyle(), settings)
     qtbot.addWidget(dialog)
     dialog.show()
     target = tmp_path / "missing" / "c.png"
-    dialog.path.setText(str(target))
+    dialog.target.edit.setText(str(target))
     dialog.format.setCurrentIndex(dialog.format.findData("png"))
 
     dialog.accept()

@@ -804,7 +804,7 @@ def defaults_seen(w: MainWindow) -> dict:
             export.width_box.value(),
             export.height_box.value(),
             export.scale.currentText(),
-            export.path.text(),
+            export.target.edit.text(),
         ),
     }
     export.deleteLater()

@@ -86,7 +86,7 @@ def test_dialog_preset_sets_the_size_and_a_typed_size_names_its_preset(qtbot, tm
     assert dialog.preset.currentData() == "square"
 
     dialog.text_style.setCurrentIndex(dialog.text_style.findData(True))
-    dialog.path.setText(str(tmp_path / "s.png"))
+    dialog.target.edit.setText(str(tmp_path / "s.png"))
     dialog.accept()
     image = QImage(str(tmp_path / "s.png"))
     assert (image.width(), image.height()) == (1080, 1080)

@@ -79,10 +79,6 @@
         <translation>Letter（美式信纸）</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>Themes:</source>
         <translation>主题：</translation>
     </message>
@@ -132,10 +128,6 @@
     <message>
         <source>Every chart of &amp;the theme %1</source>
         <translation>主题“%1”的所有图表(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
     </message>
     <message>
         <source>&amp;File:</source>
@@ -234,10 +226,6 @@
     <message>
         <source>Copy</source>
         <translation>复制</translation>
-    </message>
-    <message>
-        <source>Description of the chart</source>
-        <translation>图表说明</translation>
     </message>
 </context>
 <context>
@@ -675,10 +663,6 @@ The details were written to %2.</source>
         <translation>透明</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
@@ -1099,6 +1083,13 @@ The details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>SaveTarget</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Themes</source>
@@ -1141,6 +1132,21 @@ The details were written to %2.</source>
     <message>
         <source>%1: %2 figures</source>
         <translation>%1：%2 项数据</translation>
+    </message>
+</context>
+<context>
+    <name>WindowAccessibility</name>
+    <message>
+        <source>Opened %1: themes %2, figures %3, passages %4</source>
+        <translation>已打开 %1：主题 %2 · 数据 %3 · 段落 %4</translation>
+    </message>
+    <message>
+        <source>Hit %1 of %2: %3</source>
+        <translation>第 %1 条结果（共 %2 条）：%3</translation>
+    </message>
+    <message>
+        <source>Passage %1 of %2: %3</source>
+        <translation>第 %1 段（共 %2 段）：%3</translation>
     </message>
 </context>
 <context>

@@ -24,9 +24,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gzexplorer.files import WriteError, _reason, check_target, write_bytes
 from gzexplorer.model import profile
+
+if TYPE_CHECKING:
+    from gzexplorer.model.dataset import Dataset
 
 SIDE_FILE = ".gzexplorer-review.json"
 KINDS = ("figures", "observations", "milestones")  # what is reviewed, in this order
@@ -76,16 +80,12 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
     return buf.getvalue()
 
 
-def has_review(folder: str | Path) -> bool:
-    """Whether the pack in ``folder`` has drafted rows or unsaved review edits."""
-    folder = Path(folder)
-    if (folder / SIDE_FILE).is_file():
-        return True
-    try:
-        session = Review(folder)
-    except ReviewError:
-        return False
-    return session.reviewed and any(session.get(c, "review") == "draft" for c in session.candidates)
+def has_review(dataset: Dataset) -> bool:
+    """Whether the loaded pack has drafted rows not reviewed yet, or unsaved review
+    edits kept beside it (read from the dataset: a big pack is not read again)."""
+    return (Path(dataset.folder) / SIDE_FILE).is_file() or bool(
+        dataset.review_counts().get("draft")
+    )
 
 
 class Review:

@@ -14,13 +14,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -29,8 +24,8 @@ from PySide6.QtWidgets import (
 from gzexplorer.files import WriteError
 from gzexplorer.render.brief import PAGES, export_brief
 from gzexplorer.render.export import ExportError
-from gzexplorer.ui.accessibility import announce
 from gzexplorer.ui.export_dialog import slug
+from gzexplorer.ui.save_target import SaveTarget, say_failed, say_written
 
 if TYPE_CHECKING:
     from gzexplorer.charts.context import ChartContext
@@ -72,13 +67,8 @@ class BriefDialog(QDialog):
         self.page.addItem(self.tr("Letter"), "letter")
         last = settings.get("brief/page", str, "a4")
         self.page.setCurrentIndex(max(0, list(PAGES).index(last) if last in PAGES else 0))
-        self.path = QLineEdit(objectName="briefPath")
-        self.path.setMinimumWidth(360)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
+        self.target = SaveTarget(settings, self.tr("Export brief (PDF)"), "briefPath")
+        self.target.set_kind(self.tr("PDF files (*.pdf)"), ".pdf")
 
         which_box = QVBoxLayout()
         which_box.addWidget(self.this_theme)
@@ -87,8 +77,8 @@ class BriefDialog(QDialog):
         form.addRow(self.tr("Themes:"), which_box)
         form.addRow(self.tr("&Page size:"), self.page)
         file_label = QLabel(self.tr("&File:"))
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, path_row)
+        file_label.setBuddy(self.target.edit)
+        form.addRow(file_label, self.target)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -102,24 +92,13 @@ class BriefDialog(QDialog):
         self._suggest_name()
 
     def _suggest_name(self) -> None:
-        folder = self.settings.get("export/folder", str, str(Path.home()))
-        current = self.path.text()
-        base = Path(current).parent if current else Path(folder)
         which = self.view_id if self.this_theme.isChecked() else "all"
-        name = f"{slug(self.dataset.info.name or self.dataset.info.title)}-{which}-brief.pdf"
-        self.path.setText(str(base / name))
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export brief (PDF)"), self.path.text(), self.tr("PDF files (*.pdf)")
+        self.target.suggest(
+            f"{slug(self.dataset.info.name or self.dataset.info.title)}-{which}-brief"
         )
-        if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
-            self.path.setText(path)
 
     def accept(self) -> None:
-        path = Path(self.path.text()).expanduser()
+        path = self.target.path()
         view = self.view_id if self.this_theme.isChecked() else None
         status = _status_bar(self.parent())
         if status is not None:
@@ -134,16 +113,13 @@ class BriefDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
             if status is not None:
                 status.showMessage(self.tr("The brief was not written"), 8000)
-            QMessageBox.critical(self, self.tr("Brief not written"), str(exc))
+            say_failed(self, self.tr("Brief not written"), str(exc))
             return
         QGuiApplication.restoreOverrideCursor()
-        self.settings.set("export/folder", str(path.parent))
+        self.target.remember()
         self.settings.set("brief/page", self.page.currentData())
-        done = self.tr("Brief written: %1").replace("%1", str(self.written))
-        if status is not None:
-            status.clearMessage()
+        say_written(self, self.tr("Brief written: %1").replace("%1", str(self.written)))
         super().accept()
-        announce(self.parent() or self, done)  # after the dialog has gone: said after the focus
 
 
 def _status_bar(parent):

@@ -10,12 +10,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -23,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from gzexplorer.files import WriteError
 from gzexplorer.markup import no_mnemonic
-from gzexplorer.ui.accessibility import announce
 from gzexplorer.ui.export_dialog import slug
+from gzexplorer.ui.save_target import SaveTarget, say_failed, say_written
 from gzexplorer.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -76,16 +72,13 @@ class BundleDialog(QDialog):
         whole = settings.get("bundle/whole_theme", bool, False)
         (self.whole_theme if whole else self.this_chart).setChecked(True)
 
-        self.path = QLineEdit(objectName="bundlePath")
-        self.path.setMinimumWidth(360)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
+        self.target = SaveTarget(settings, self.tr("Export data bundle"), "bundlePath")
+        self.target.set_kind(self.tr("Zip files (*.zip)"), ".zip")
         path_row = QHBoxLayout()
         path_label = QLabel(self.tr("&File:"))
-        path_label.setBuddy(self.path)
+        path_label.setBuddy(self.target.edit)
         path_row.addWidget(path_label)
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
+        path_row.addWidget(self.target, 1)
         self._stems = (f"{spec.id}-{slug(spec.title)}", f"{view_id}-{slug(view_name)}")
 
         buttons = QDialogButtonBox(
@@ -103,36 +96,21 @@ class BundleDialog(QDialog):
         self._scope_changed()
 
     def _scope_changed(self) -> None:
-        folder = self.settings.get("export/folder", str, str(Path.home()))
-        current = self.path.text()
-        base = Path(current).parent if current else Path(folder)
-        stem = self._stems[1 if self.whole_theme.isChecked() else 0]
-        self.path.setText(str(base / f"{stem}.zip"))
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export data bundle"), self.path.text(), self.tr("Zip files (*.zip)")
-        )
-        if path:
-            if not path.lower().endswith(".zip"):
-                path += ".zip"
-            self.path.setText(path)
+        self.target.suggest(self._stems[1 if self.whole_theme.isChecked() else 0])
 
     def accept(self) -> None:
         from gzexplorer.bundle import write_bundle
 
-        path = Path(self.path.text()).expanduser()
+        path = self.target.path()
         whole = self.whole_theme.isChecked()
         try:
             self.written = write_bundle(
                 self.dataset, path, self.view_id, None if whole else self.number, self.context
             )
         except WriteError as exc:
-            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            say_failed(self, self.tr("Export failed"), str(exc))
             return
-        self.settings.set("export/folder", str(path.parent))
+        self.target.remember()
         self.settings.set("bundle/whole_theme", whole)
-        parent = self.parent()
-        done = self.tr("Exported %s") % str(self.written)
+        say_written(self, self.tr("Exported %s") % str(self.written))
         super().accept()
-        announce(parent or self, done)  # after the dialog has gone: said after the focus

@@ -10,13 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,7 +23,7 @@ from gzexplorer.files import WriteError
 from gzexplorer.render.export import FORMATS, ExportError, export_chart
 from gzexplorer.render.presets import PRESETS, preset_of
 from gzexplorer.render.style import ChartStyle, for_slides
-from gzexplorer.ui.accessibility import announce
+from gzexplorer.ui.save_target import SaveTarget, say_failed, say_written
 from gzexplorer.ui.settings import Settings
 
 
@@ -75,13 +71,7 @@ class ExportDialog(QDialog):
         self.background = QComboBox(objectName="exportBackground")
         self.background.addItem(self.tr("White"), False)
         self.background.addItem(self.tr("Transparent"), True)
-        self.path = QLineEdit(objectName="exportPath")
-        self.path.setMinimumWidth(360)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
+        self.target = SaveTarget(settings, self.tr("Export chart"), "exportPath")
 
         size_row = QHBoxLayout()
         size_row.addWidget(self.width_box)
@@ -99,8 +89,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Text:"), self.text_style)
         form.addRow(self.tr("&Background:"), self.background)
         file_label = QLabel(self.tr("&File:"))
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, path_row)
+        file_label.setBuddy(self.target.edit)
+        form.addRow(file_label, self.target)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -147,36 +137,23 @@ class ExportDialog(QDialog):
         for w in (self.width_box, self.height_box, self.background, self.preset, self.text_style):
             w.setEnabled(image)
         self.scale.setEnabled(fmt == "png")
-        folder = self.settings.get("export/folder", str, str(Path.home()))
-        current = self.path.text()
-        name = Path(current).stem if current else f"{self.spec.id}-{slug(self.spec.title)}"
-        base = Path(current).parent if current else Path(folder)
-        self.path.setText(str(base / f"{name}.{fmt}"))
-
-    def _browse(self) -> None:
-        fmt = self.fmt()
         filters = {
             "png": self.tr("PNG images (*.png)"),
             "svg": self.tr("SVG images (*.svg)"),
             "csv": self.tr("CSV files (*.csv)"),
         }
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export chart"), self.path.text(), filters[fmt]
-        )
-        if path:
-            if not path.lower().endswith("." + fmt):
-                path += "." + fmt
-            self.path.setText(path)
+        stem = self.target.stem() or f"{self.spec.id}-{slug(self.spec.title)}"
+        self.target.set_kind(filters[fmt], f".{fmt}")
+        self.target.suggest(stem)
 
     def accept(self) -> None:
-        path = Path(self.path.text()).expanduser()
         style = replace(self.style_, transparent=bool(self.background.currentData()))
         if self.text_style.currentData():
             style = for_slides(style)
         try:
             self.written = export_chart(
                 self.spec,
-                path,
+                self.target.path(),
                 self.fmt(),
                 self.width_box.value(),
                 self.height_box.value(),
@@ -184,16 +161,14 @@ class ExportDialog(QDialog):
                 style,
             )
         except (ExportError, WriteError) as exc:
-            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
+            say_failed(self, self.tr("Export failed"), str(exc))
             return
+        self.target.remember()
         s = self.settings
-        s.set("export/folder", str(path.parent))
         s.set("export/format", self.fmt())
         s.set("export/width", self.width_box.value())
         s.set("export/height", self.height_box.value())
         s.set("export/scale", int(self.scale.currentData()))
         s.set("export/slides", bool(self.text_style.currentData()))
-        parent = self.parent()
-        done = self.tr("Exported %s") % str(self.written)
+        say_written(self, self.tr("Exported %s") % str(self.written))
         super().accept()
-        announce(parent or self, done)  # after the dialog has gone: said after the focus

@@ -164,7 +164,7 @@ class ReviewController(QObject):
         if not ds.complete or (self.review is not None and self.review.folder == ds.folder):
             return
         self.close_review()
-        if has_review(ds.folder):
+        if has_review(ds):
             QTimer.singleShot(0, self.show_review)
 
     def close_review(self) -> None:
