@@ -1111,10 +1111,6 @@ The details were written to %2.</source>
         <translation>主题 %1 · 指标 %2 · 观测值 %3 · 数据 %4 · 大事记 %5 · 段落 %6</translation>
     </message>
     <message>
-        <source>Opened %s</source>
-        <translation>已打开 %s</translation>
-    </message>
-    <message>
         <source>warnings: %1 (Help › Pack report)</source>
         <translation>警告：%1 条（帮助 › 数据包报告）</translation>
     </message>
