@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QImage, QTextDocument
+from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from gzexplorer import model
@@ -401,3 +401,27 @@ def test_a_search_match_across_a_number_keeps_both_marks(qapp):
     assert cursor_formats[".2%"].background().color().name() != MATCH.name().lower()
     # the chosen year: the strong background, white words
     assert cursor_formats["2021"].foreground().color().name() == "#ffffff"
+
+
+def test_every_passage_header_is_drawn_in_the_muted_colour(qtbot, window):
+    """A passage whose numbers are marked keeps the grey 'section · kind · themes'
+    header of the others (its layout was once cached from another palette's colours)."""
+    window.show_view("economy")
+    panel = window.excerpts
+    rows = [panel.model.index(0)]  # the first passage: no numbers
+    rows += [passage(window, e) for e in ("ch-traditional-industries", "ch-poverty-2015")]
+    panel.view.scrollToTop()
+    qtbot.waitUntil(lambda: words(drawn_doc(window, rows[2])) == ["4.93 million"])
+    image = panel.view.viewport().grab().toImage()
+    muted = panel.view.palette().color(QPalette.ColorRole.PlaceholderText).red()
+    pad, accent = panel.delegate.PAD, panel.delegate.ACCENT_W
+    for index in rows:
+        rect = panel.view.visualRect(index)
+        assert panel.view.viewport().rect().contains(rect)
+        left, top = rect.left() + pad + accent + 2, rect.top() + pad
+        darkest = min(
+            QColor(image.pixel(x, y)).red()
+            for x in range(left, left + 150)
+            for y in range(top, top + 10)
+        )
+        assert abs(darkest - muted) <= 12, index.data(IdRole)

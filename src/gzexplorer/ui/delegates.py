@@ -394,6 +394,7 @@ class ExcerptDelegate(QStyledItemDelegate):
             tags,
             option.font.key(),
             option.palette.color(QPalette.ColorRole.Text).rgba(),
+            option.palette.color(QPalette.ColorRole.PlaceholderText).rgba(),  # the header's
             _is_dark(option),
         )
 
