@@ -1144,6 +1144,10 @@ The details were written to %2.</source>
         <source>Passage %1 of %2: %3</source>
         <translation>第 %1 段（共 %2 段）：%3</translation>
     </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>

@@ -10,6 +10,7 @@ See docs/accessibility.md for what a keyboard or screen-reader user can do.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from typing import TYPE_CHECKING
 
@@ -342,7 +343,10 @@ class WindowAccessibility(QObject):
         searching = bool(state.search.strip())
         # the theme's name with a theme's passages, or a search's once the theme changed
         named = name and (not searching or state.view_id != self._heading_view)
-        text = f"{name}. {heading}" if named else heading
+        # "%1. %2" (the theme, then its passages), as a sentence is ended in the language
+        both = QCoreApplication.translate("WindowAccessibility", "%1. %2")
+        parts = {"%1": name, "%2": heading}  # in one pass: a search may hold "%1"
+        text = re.sub("%[12]", lambda m: parts[m.group()], both) if named else heading
         quiet = not searching and state.view_id == self._quiet_view
         self._quiet_view = None
         said_before = text == self._heading_said
