@@ -218,7 +218,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {len(written)} files to {args.out}")
         return EXIT_OK
     if fmt not in ("png", "svg", "csv"):
-        raise CliError(f"cannot tell the format from {args.out!r}; add --format png|svg|csv|zip")
+        formats = "png|svg|csv|zip|pdf"
+        raise CliError(f"cannot tell the format from {args.out!r}; add --format {formats}")
     path = export_one(
         dataset,
         args.theme,
