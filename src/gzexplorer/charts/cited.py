@@ -13,6 +13,7 @@ from gzexplorer.charts.i18n import qualifier_words, translate
 if TYPE_CHECKING:
     from gzexplorer.model import Dataset
     from gzexplorer.model.cited_numbers import CitedNumber
+    from gzexplorer.model.facts import Figure
 
 
 def selection_key(kind: str, id: str, year: int | None) -> tuple[str, object]:
@@ -37,15 +38,21 @@ def charted(dataset: Dataset, number: CitedNumber, context: ChartContext = ENGLI
                 value = fmt.with_unit(point.value, indicator.unit, context)
             return f"{indicator.text('name', lang)}, {year}: {value}"
         if number.kind == "figure":
-            f = dataset.figure(str(number.key))
-            words = qualifier_words(f.qualifier)
-            value = fmt.with_unit(f.value, f.text("unit", lang), context)
-            year = f" ({f.year})" if f.year is not None else ""
-            stated = f"{words} {value}" if words else value
-            return f"{f.text('label', lang)}{year}: {stated}"
+            return figure_text(dataset.figure(str(number.key)), context)
         if number.kind == "milestone":
             m = next(m for m in dataset.milestones() if m.id == number.key)
             return f"{m.year}: {m.text('title', lang)}"
     except (KeyError, StopIteration, TypeError, ValueError):
         return ""
     return ""
+
+
+def figure_text(f: Figure, context: ChartContext = ENGLISH) -> str:
+    """A figure card in one line (its tooltip, what a screen reader hears, a cited
+    number's words): "Registered users (2021): more than 170,000"."""
+    lang = context.language
+    year = f" ({f.year})" if f.year is not None else ""
+    words = qualifier_words(f.qualifier)
+    value = fmt.with_unit(f.value, f.text("unit", lang), context)
+    stated = f"{words} {value}" if words else value
+    return f"{f.text('label', lang)}{year}: {stated}"

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QIcon
 
 from gzexplorer.charts import format as fmt
+from gzexplorer.charts.cited import figure_text
 from gzexplorer.charts.context import ENGLISH, ChartContext
 from gzexplorer.charts.i18n import qualifier_words
 from gzexplorer.markup import plain, spoken
@@ -333,13 +334,13 @@ class FigureListModel(QAbstractListModel):
             return None
         f = self._rows[index.row()]
         if role in (DisplayRole, AccessibleTextRole):
-            return card_text(f, self._context)
+            return figure_text(f, self._context)
         if role == AccessibleDescriptionRole:
             if f.id in self._highlighted:
                 return self.tr("Highlighted: cited by the selection")
             return ""
         if role == ToolTipRole:
-            parts = [card_text(f, self._context), f"“{f.quote}”"]
+            parts = [figure_text(f, self._context), f"“{f.quote}”"]
             if f.note:
                 parts.append(f.note)
             return plain("\n".join(parts))
@@ -364,13 +365,3 @@ def card(f: Figure, context: ChartContext = ENGLISH) -> Card:
         unit = ""
     year = str(f.year) if f.year is not None else ""
     return Card(words[:1].upper() + words[1:], year, value, unit, f.text("label", context.language))
-
-
-def card_text(f: Figure, context: ChartContext = ENGLISH) -> str:
-    """A card in one line, for tooltips and screen readers."""
-    year = f" ({f.year})" if f.year is not None else ""
-    words = qualifier_words(f.qualifier)
-    qual = f"{words} " if words else ""
-    unit = f.text("unit", context.language)
-    value = fmt.with_unit(f.value, unit, context)
-    return f"{f.text('label', context.language)}{year}: {qual}{value}"
