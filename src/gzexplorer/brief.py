@@ -105,16 +105,5 @@ def _section(dataset: Dataset, view_id: str, context: ChartContext) -> Section:
 
 def cited_spans(dataset: Dataset, excerpt: Excerpt) -> tuple[tuple[int, int], ...]:
     """Where ``excerpt`` states a number that a figure, an observation or a milestone
-    cites (:func:`gzexplorer.model.cited_numbers.cited_numbers`)."""
-    return _apart((n.start, n.end) for n in cited_numbers(dataset, excerpt.id))
-
-
-def _apart(spans) -> tuple[tuple[int, int], ...]:
-    """Spans sorted, overlapping ones merged."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
+    cites (:func:`gzexplorer.model.cited_numbers.cited_numbers`: in order, apart)."""
+    return tuple((n.start, n.end) for n in cited_numbers(dataset, excerpt.id))

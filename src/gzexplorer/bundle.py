@@ -34,6 +34,7 @@ from typing import Any
 
 from gzexplorer import __version__, charts, cite
 from gzexplorer.charts.context import ENGLISH, ChartContext
+from gzexplorer.export_all import chart_of, charts_of
 from gzexplorer.files import WriteError, atomic_write, check_target
 from gzexplorer.model import Dataset
 
@@ -86,20 +87,18 @@ def select(
     context: ChartContext = ENGLISH,
 ) -> list[Chart]:
     """The charts of a bundle: ``view_id`` None means every chart of every view;
-    ``number`` None every chart of the view. BundleError for an unknown one."""
-    views = [v for v, _ in charts.views(dataset)]
-    if view_id is not None and view_id not in views:
-        raise BundleError(f"unknown theme {view_id!r}; choose one of {', '.join(views)}")
-    chosen = []
-    for vid in views if view_id is None else [view_id]:
-        specs = charts.charts_for(dataset, vid, context)
-        if number is not None and not 1 <= number <= len(specs):
-            listing = "; ".join(f"{i}: {s.title}" for i, s in enumerate(specs, 1))
-            raise BundleError(f"theme {vid!r} has no chart {number}; its charts are {listing}")
-        for n, spec in enumerate(specs, start=1):
-            if number is None or n == number:
-                chosen.append(Chart(vid, n, spec))
-    return chosen
+    ``number`` None every chart of the view. ExportRequestError for an unknown one."""
+    if view_id is None:
+        views = [v for v, _ in charts.views(dataset)]
+        return [
+            Chart(v, n, spec)
+            for v in views
+            for n, spec in enumerate(charts.charts_for(dataset, v, context), start=1)
+        ]
+    if number is None:
+        specs = charts_of(dataset, view_id, context)
+        return [Chart(view_id, n, spec) for n, spec in enumerate(specs, start=1)]
+    return [Chart(view_id, number, chart_of(dataset, view_id, number, context))]
 
 
 # -- what the charts use ------------------------------------------------------------------

@@ -16,13 +16,21 @@ class ExportRequestError(WriteError):
     """An unknown theme or chart number (reported like a bad target)."""
 
 
-def chart_of(
-    dataset: Dataset, view_id: str, number: int, context: ChartContext = ENGLISH
-) -> charts.ChartSpec:
+def charts_of(
+    dataset: Dataset, view_id: str, context: ChartContext = ENGLISH
+) -> list[charts.ChartSpec]:
+    """The charts of a view named on the command line; an unknown one is refused."""
     views = [v for v, _ in charts.views(dataset)]
     if view_id not in views:
         raise ExportRequestError(f"unknown theme {view_id!r}; choose one of {', '.join(views)}")
-    specs = charts.charts_for(dataset, view_id, context)
+    return charts.charts_for(dataset, view_id, context)
+
+
+def chart_of(
+    dataset: Dataset, view_id: str, number: int, context: ChartContext = ENGLISH
+) -> charts.ChartSpec:
+    """Chart ``number`` (from 1) of a view; an unknown view or number is refused."""
+    specs = charts_of(dataset, view_id, context)
     if not 1 <= number <= len(specs):
         listing = "; ".join(f"{i}: {s.title}" for i, s in enumerate(specs, 1))
         raise ExportRequestError(
