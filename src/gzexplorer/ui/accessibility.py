@@ -29,7 +29,12 @@ from gzexplorer.ui.accessible_items import (
     TabsAccessible,
     send_focus,
 )
-from gzexplorer.ui.live_status import LiveStatus, LiveStatusAccessible, live_status_of
+from gzexplorer.ui.live_status import (
+    LiveStatus,
+    LiveStatusAccessible,
+    live_status_of,
+    send_announcement,
+)
 
 if TYPE_CHECKING:
     from gzexplorer.charts.spec import ChartSpec
@@ -37,11 +42,6 @@ if TYPE_CHECKING:
     from gzexplorer.render.canvas import ChartCanvas
     from gzexplorer.ui.chart_panel import ChartPanel
     from gzexplorer.ui.main_window import MainWindow
-
-try:  # Qt 6.8 and later
-    from PySide6.QtGui import QAccessibleAnnouncementEvent
-except ImportError:  # pragma: no cover - older Qt: nothing is announced
-    QAccessibleAnnouncementEvent = None
 
 
 class ChartAccessible(ItemsAccessible):
@@ -194,8 +194,8 @@ def announce(widget: QWidget, text: str) -> None:
     live = live_status_of(widget)
     if live is not None:
         live.say(text)
-    elif QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+    else:
+        send_announcement(widget, text)
 
 
 def name_clear_button(line_edit: QWidget, name: str) -> None:

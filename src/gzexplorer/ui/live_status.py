@@ -55,8 +55,8 @@ class LiveStatus(QLabel):
         self.hide()  # shown again even if it was showing: a new notification
         self.show()
         self._hide_timer.start()
-        if not SHOWN_IS_SPOKEN and QAccessibleAnnouncementEvent and QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        if not SHOWN_IS_SPOKEN:
+            send_announcement(self, text)
 
     def sizeHint(self) -> QSize:  # noqa: D102 - the whole words' width, up to MAX_WIDTH
         hint = super().sizeHint()
@@ -71,6 +71,13 @@ class LiveStatus(QLabel):
     def _elide(self) -> None:
         room = self.contentsRect().width()
         self.setText(self.fontMetrics().elidedText(self.message, Qt.TextElideMode.ElideRight, room))
+
+
+def send_announcement(widget: QWidget, text: str) -> None:
+    """Qt's announcement of ``text`` from ``widget`` (Qt 6.8 and later, when an
+    assistive technology listens; else nothing)."""
+    if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 class LiveStatusAccessible(QAccessibleWidget):
